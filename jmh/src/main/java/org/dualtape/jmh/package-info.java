@@ -1,0 +1,2 @@
+/** dualtape jmh module (work in progress). */
+package org.dualtape.jmh;

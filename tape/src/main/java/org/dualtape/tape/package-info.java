@@ -1,0 +1,2 @@
+/** dualtape tape module (work in progress). */
+package org.dualtape.tape;
