@@ -449,6 +449,27 @@ public final class Tape {
         return new Replay(this, in, out);
     }
 
+    /**
+     * The teaching view: a text table with one row per entry (index, operation, arguments with
+     * their partials, value, and the adjoint from the last reverse sweep, if any), like the
+     * computational-graph tables of lecture notes. Meant for small tapes.
+     *
+     * @return the table, one line per entry after a header line
+     */
+    public String table() {
+        return new TapePrinter(this).table();
+    }
+
+    /**
+     * The teaching view as a Graphviz DOT digraph: one box per entry (operation, value, adjoint),
+     * one edge per argument labelled with its partial. Render with {@code dot -Tsvg}.
+     *
+     * @return the DOT source
+     */
+    public String dot() {
+        return new TapePrinter(this).dot();
+    }
+
     // ---------------------------------------------------------------- the two sweeps
 
     /** Sets every adjoint (scalar and arena) to zero, growing the workspace if needed. */
