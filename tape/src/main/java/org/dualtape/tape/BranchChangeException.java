@@ -11,6 +11,7 @@ package org.dualtape.tape;
  * no gradient has been computed.
  */
 public final class BranchChangeException extends IllegalStateException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     private final int entry;

@@ -25,6 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so {@code x.abs()} takes 33). The sweeps add an 8-byte adjoint (or tangent) per entry
  * of workspace, allocated once and reused. {@link #bytes()} reports the recorded figure.
  *
+ * <h2>Use</h2>
+ * Record with {@link #variable}, {@link #constant}, {@link #matrix(double[], int, int)} and the
+ * operations of {@link Var} and {@link VarMatrix}; then {@link #reverse(Var)} (adjoints),
+ * {@link #forward} (tangents, {@code J·v} without running user code), {@link #replay} (new
+ * inputs without running user code), {@link #table()} and {@link #dot()} (the teaching view).
+ * {@link Reverse} does all this for functions of {@code Var[]}.
+ *
+ * <h2>Speed (rough, on a loaded 2-core machine; JMH benchmarks measure it properly)</h2>
+ * Recording costs about 9.5 ns per scalar operation (most of it the {@code Var} object and the
+ * stores) and the reverse sweep about 3.5 ns per entry, so a chain of cheap arithmetic (plain
+ * {@code double} code: about 0.55 ns per add or multiply) costs about 26 times as much with its
+ * gradient, and a chain of {@code sin}, multiply, add about 2 to 4 times. A reverse sweep over
+ * 9001 entries took 76 µs and allocated nothing.
+ *
  * <h2>Allocation</h2>
  * Arrays grow geometrically (doubling). {@link #clear()} keeps them, so recording the same
  * function again allocates nothing on the tape side (each {@link Var} the user code creates is a
