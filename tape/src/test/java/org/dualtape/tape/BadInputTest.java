@@ -151,4 +151,15 @@ class BadInputTest {
         assertArrayEquals(new double[] {1, 1}, m.adjoint(), 0);
         assertEquals(0, x.adjoint(), 0);
     }
+
+    @Test
+    void nestingReverseInsideAFunctionGivesTheRightAnswerOrAClearException() {
+        // d/dx [x · d/dy (x + y)] at 1 is 1 when the inner derivative does not capture x ...
+        double inner = Reverse.derivative(y -> y.add(1), 5);
+        assertEquals(1, Reverse.derivative(x -> x.multiply(inner), 1), 0);
+        // ... and capturing the outer x in the inner function mixes two tapes: an exception, not a wrong number
+        String m = message(IllegalStateException.class,
+            () -> Reverse.derivative(x -> x.multiply(Reverse.derivative(y -> x.add(y), 5)), 1));
+        assertContains(m, "same tape");
+    }
 }

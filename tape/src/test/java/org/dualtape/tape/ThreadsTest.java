@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ThreadsTest {
     private static final int THREADS = 4;
     /** Enough repetitions that the threads' work overlaps in time. */
-    private static final int ROUNDS = 200;
+    private static final int ROUNDS = 2_000;
     /** A constant seed, so a failure names reproducible points. */
     private static final long SEED = 11L;
 
@@ -57,7 +57,7 @@ class ThreadsTest {
                         }
                         out[3 * r + 1] = Reverse.gradient(ReverseVersusForwardTest::scalar, x); // thread-local tape
                         out[3 * r + 2] = replay.gradient(x);
-                        if (r % 50 == 0) {
+                        if (r % 500 == 0) {
                             Tape vector = new Tape();
                             VarMatrix p = vector.matrix(theta, 1, MlpTest.P);
                             vector.reverse(mlp.vectorLoss(vector, p));
