@@ -1,6 +1,7 @@
 package org.dualtape.compare.numeric;
 
 import java.util.Objects;
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 
@@ -127,75 +128,126 @@ public final class FiniteDifferences {
      */
     public static Estimate ridders(DoubleUnaryOperator g, double t0, double h0) {
         Objects.requireNonNull(g, "g");
+        return riddersEach(t -> new double[] {g.applyAsDouble(t)}, t0, h0)[0];
+    }
+
+    /**
+     * Estimates the derivative of every component of a vector function {@code g} at {@code t0} by
+     * Ridders' extrapolation, sharing the evaluations: each component has its own tableau and
+     * stopping point, and the rows continue while any component has not stopped. Component
+     * {@code k} of the result is what {@link #ridders(DoubleUnaryOperator, double, double)} would
+     * return for {@code t -> g(t)[k]}.
+     *
+     * @param g the function; it must return arrays of the same length (at least 1) at every point;
+     *     the arrays are not kept
+     * @param t0 the point, finite
+     * @param h0 the first (largest) absolute step, finite and positive
+     * @return one estimate per component of {@code g}
+     * @throws NullPointerException if {@code g} is null or returns null
+     * @throws IllegalArgumentException if {@code t0} or {@code h0} is bad (as for the scalar
+     *     method), or {@code g} returns arrays of different or zero lengths
+     */
+    public static Estimate[] riddersEach(DoubleFunction<double[]> g, double t0, double h0) {
+        Objects.requireNonNull(g, "g");
         if (!Double.isFinite(t0)) {
             throw new IllegalArgumentException("t0 must be finite, was " + t0);
         }
         if (!(h0 > 0) || !Double.isFinite(h0) || t0 + h0 == t0) {
             throw new IllegalArgumentException("h0 must be finite, > 0 and not vanish against t0=" + t0 + ", was " + h0);
         }
-        // Tableau rows: previous and current; noise* carry each entry's rounding bound alongside.
-        double[] previous = new double[RIDDERS_STEPS];
-        double[] current = new double[RIDDERS_STEPS];
-        double[] noisePrevious = new double[RIDDERS_STEPS];
-        double[] noiseCurrent = new double[RIDDERS_STEPS];
-        double[] pair = new double[2];
         double h = h0;
-        previous[0] = central(g, t0, h, pair);
-        noisePrevious[0] = pair[1];
-        double best = previous[0];
-        double error = Double.POSITIVE_INFINITY;
-        double bestNoise = pair[1];
-        for (int row = 1; row < RIDDERS_STEPS; row++) {
+        double[][] first = central(g, t0, h, -1);
+        int m = first[0].length;
+        // Tableau rows (previous, current) per component; noise* carry each entry's rounding bound.
+        double[][] previous = new double[m][RIDDERS_STEPS];
+        double[][] current = new double[m][RIDDERS_STEPS];
+        double[][] noisePrevious = new double[m][RIDDERS_STEPS];
+        double[][] noiseCurrent = new double[m][RIDDERS_STEPS];
+        double[] best = new double[m];
+        double[] bestNoise = new double[m];
+        double[] error = new double[m];
+        boolean[] stopped = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            previous[k][0] = first[0][k];
+            noisePrevious[k][0] = first[1][k];
+            best[k] = first[0][k];
+            bestNoise[k] = first[1][k];
+            error[k] = Double.POSITIVE_INFINITY;
+        }
+        int active = m;
+        for (int row = 1; row < RIDDERS_STEPS && active > 0; row++) {
             h /= RIDDERS_SHRINK;
             if (t0 + h == t0) {
                 break;
             }
-            current[0] = central(g, t0, h, pair);
-            noiseCurrent[0] = pair[1];
-            double factor = RIDDERS_SHRINK * RIDDERS_SHRINK;
-            for (int col = 1; col <= row; col++) {
-                // Neville: extrapolate the pair (row-1, row) of the previous column to step 0.
-                current[col] = (current[col - 1] * factor - previous[col - 1]) / (factor - 1);
-                noiseCurrent[col] = (noiseCurrent[col - 1] * factor + noisePrevious[col - 1]) / (factor - 1);
-                factor *= RIDDERS_SHRINK * RIDDERS_SHRINK;
-                double e = Math.max(Math.abs(current[col] - current[col - 1]),
-                        Math.abs(current[col] - previous[col - 1]));
-                if (e <= error) {
-                    error = e;
-                    best = current[col];
-                    bestNoise = noiseCurrent[col];
+            double[][] differences = central(g, t0, h, m);
+            for (int k = 0; k < m; k++) {
+                if (stopped[k]) {
+                    continue;
                 }
+                double[] cur = current[k];
+                double[] prev = previous[k];
+                double[] noiseCur = noiseCurrent[k];
+                double[] noisePrev = noisePrevious[k];
+                cur[0] = differences[0][k];
+                noiseCur[0] = differences[1][k];
+                double factor = RIDDERS_SHRINK * RIDDERS_SHRINK;
+                for (int col = 1; col <= row; col++) {
+                    // Neville: extrapolate the pair (row-1, row) of the previous column to step 0.
+                    cur[col] = (cur[col - 1] * factor - prev[col - 1]) / (factor - 1);
+                    noiseCur[col] = (noiseCur[col - 1] * factor + noisePrev[col - 1]) / (factor - 1);
+                    factor *= RIDDERS_SHRINK * RIDDERS_SHRINK;
+                    double e = Math.max(Math.abs(cur[col] - cur[col - 1]), Math.abs(cur[col] - prev[col - 1]));
+                    if (e <= error[k]) {
+                        error[k] = e;
+                        best[k] = cur[col];
+                        bestNoise[k] = noiseCur[col];
+                    }
+                }
+                if (Math.abs(cur[row] - prev[row - 1]) >= RIDDERS_SAFE * error[k]) {
+                    stopped[k] = true;
+                    active--;
+                }
+                previous[k] = cur;
+                current[k] = prev;
+                noisePrevious[k] = noiseCur;
+                noiseCurrent[k] = noisePrev;
             }
-            if (Math.abs(current[row] - previous[row - 1]) >= RIDDERS_SAFE * error) {
-                break;
-            }
-            double[] swap = previous;
-            previous = current;
-            current = swap;
-            swap = noisePrevious;
-            noisePrevious = noiseCurrent;
-            noiseCurrent = swap;
         }
-        if (Double.isNaN(best)) {
-            return new Estimate(Double.NaN, Double.NaN);
+        Estimate[] estimates = new Estimate[m];
+        for (int k = 0; k < m; k++) {
+            // The tableau differences can agree by luck (even exactly); the rounding bound cannot.
+            estimates[k] = Double.isNaN(best[k]) ? new Estimate(Double.NaN, Double.NaN)
+                    : new Estimate(best[k], Math.max(error[k], bestNoise[k]) + Math.ulp(best[k]));
         }
-        // The tableau differences can agree by luck (even exactly); the rounding bound cannot.
-        return new Estimate(best, Math.max(error, bestNoise) + Math.ulp(best));
+        return estimates;
     }
 
     /**
-     * Central difference with the representable step, as in {@link Stencil#CENTRAL}; stores the
-     * value in {@code out[0]} and its rounding bound {@code ε (|g(t+h)| + |g(t-h)|) / 2h} in
-     * {@code out[1]} and returns the value.
+     * Central differences of every component with the representable step, as in
+     * {@link Stencil#CENTRAL}: row 0 the values, row 1 their rounding bounds
+     * {@code ε (|g(t+h)| + |g(t-h)|) / 2h}. {@code m} is the expected length, or -1 on the first call.
      */
-    private static double central(DoubleUnaryOperator g, double t, double h, double[] out) {
+    private static double[][] central(DoubleFunction<double[]> g, double t, double h, int m) {
         double up = t + h;
         double down = t - h;
-        double gUp = g.applyAsDouble(up);
-        double gDown = g.applyAsDouble(down);
-        out[0] = (gUp - gDown) / (up - down);
-        out[1] = EPSILON * (Math.abs(gUp) + Math.abs(gDown)) / (up - down);
-        return out[0];
+        double[] gUp = checkedLength(g.apply(up), m);
+        double[] gDown = checkedLength(g.apply(down), gUp.length);
+        double[][] out = new double[2][gUp.length];
+        for (int k = 0; k < gUp.length; k++) {
+            out[0][k] = (gUp[k] - gDown[k]) / (up - down);
+            out[1][k] = EPSILON * (Math.abs(gUp[k]) + Math.abs(gDown[k])) / (up - down);
+        }
+        return out;
+    }
+
+    private static double[] checkedLength(double[] values, int m) {
+        Objects.requireNonNull(values, "g returned null");
+        if (values.length == 0 || (m >= 0 && values.length != m)) {
+            throw new IllegalArgumentException("g must return arrays of one length >= 1; got length " + values.length
+                    + (m >= 0 ? ", expected " + m : ""));
+        }
+        return values;
     }
 
     /** Rejects a null, empty or non-finite point. */

@@ -125,4 +125,28 @@ class FiniteDifferencesTest {
         FiniteDifferences.Estimate e = FiniteDifferences.ridders(t -> Double.NaN, 0, 0.1);
         assertTrue(Double.isNaN(e.value()) && Double.isNaN(e.error()));
     }
+
+    @Test
+    void riddersEachEqualsRiddersPerComponent() {
+        DoubleUnaryOperator[] fs = {Math::exp, Math::sin, t -> 1 / (1 + t * t), t -> 3.0, Math::cbrt};
+        FiniteDifferences.Estimate[] each = FiniteDifferences.riddersEach(t -> {
+            double[] values = new double[fs.length];
+            for (int k = 0; k < fs.length; k++) {
+                values[k] = fs[k].applyAsDouble(t);
+            }
+            return values;
+        }, 0.4, 0.1);
+        for (int k = 0; k < fs.length; k++) {
+            assertEquals(FiniteDifferences.ridders(fs[k], 0.4, 0.1), each[k], "component " + k);
+        }
+    }
+
+    @Test
+    void riddersEachRejectsChangingLengths() {
+        int[] calls = {0};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FiniteDifferences.riddersEach(t -> new double[1 + calls[0]++ % 2], 0, 0.1));
+        assertTrue(e.getMessage().contains("length"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FiniteDifferences.riddersEach(t -> new double[0], 0, 0.1));
+    }
 }
