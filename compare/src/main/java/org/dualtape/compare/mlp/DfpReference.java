@@ -17,7 +17,8 @@ import org.apache.commons.math3.dfp.DfpField;
  * order, differentiated by the chain rule with no step size. Its error is the Dfp rounding,
  * about {@code 10^-(digits-3)} relative after the sums of a wide layer and Dfp's elementary
  * functions, far below the {@code 1.1e-16} of rounding to {@code double}; the tests confirm it
- * against Dfp central differences with a step of {@code 1e-25} at 60 digits on small networks.
+ * against Dfp central differences (step {@code 1e-20}, 60 digits) to {@code 1e-34} of the
+ * largest component on small networks of every activation and loss.
  * Parameters enter exactly (via {@link BigDecimal}) and are rounded to the field's precision.
  * Results are rounded correctly to {@code double} (through the decimal string), so a method that
  * is exact to the last bit shows a relative error of at most {@code 2^-53 ≈ 1.1e-16}.
@@ -197,7 +198,8 @@ public final class DfpReference {
     /**
      * A seeded sample of parameter indices with an equal share from every layer, so the error of
      * each layer's gradient is seen even where one layer holds almost all parameters. A layer with
-     * no more parameters than its share gives all of them.
+     * no more parameters than its share gives all of them; a count of at least the parameter
+     * count gives every index.
      *
      * @param spec the network shape
      * @param count the total wanted, at least 1; each layer gives {@code ceil(count / layers)}
@@ -208,6 +210,9 @@ public final class DfpReference {
     public static int[] sample(MlpSpec spec, int count, long seed) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        if (count >= spec.parameterCount()) {
+            return java.util.stream.IntStream.range(0, spec.parameterCount()).toArray();
         }
         int layers = spec.layers();
         int share = (count + layers - 1) / layers;
