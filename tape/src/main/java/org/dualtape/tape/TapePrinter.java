@@ -75,7 +75,7 @@ final class TapePrinter {
 
     private String arguments(int i) {
         if (t.op[i] >= Op.VECTOR) {
-            return t.arguments(i);
+            return t.replayer.arguments(i);
         }
         StringBuilder s = new StringBuilder();
         for (int k = t.start[i]; k < t.start[i + 1]; k++) {
