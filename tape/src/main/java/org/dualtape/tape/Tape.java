@@ -574,7 +574,9 @@ public final class Tape {
 
     /** Appends an entry with one argument; the caller's rule fills value and partial. */
     int push(int code, Var x) {
-        check(x);
+        if (x.tape != this || x.generation != generation) {
+            check(x);
+        }
         int i = size;
         int k = start[i];
         if (i == op.length) {
@@ -592,8 +594,10 @@ public final class Tape {
 
     /** Appends an entry with two arguments; the caller's rule fills value and partials. */
     int push(int code, Var x, Var y) {
-        check(x);
-        check(x, y);
+        if (x.tape != this || y.tape != this || x.generation != generation || y.generation != generation) {
+            check(x); // throws, naming what is wrong
+            check(x, y);
+        }
         int i = size;
         int k = start[i];
         if (i == op.length) {
