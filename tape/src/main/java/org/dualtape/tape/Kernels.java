@@ -1,6 +1,5 @@
 package org.dualtape.tape;
 
-import dev.ludovic.netlib.blas.BLAS;
 import org.dualtape.dual.Elementary;
 
 /**
@@ -37,9 +36,8 @@ import org.dualtape.dual.Elementary;
  * reverse sweep and replay would no longer be allocation-free), and its summation order, so the
  * last bits, depends on which implementation {@code getInstance()} finds (native, Vector API or
  * Java). Plain Java cannot vectorize a dot product (it may not reorder a floating-point sum), so
- * every kernel here runs at scalar speed, about two multiply-adds per cycle at best. Where a
- * native BLAS is installed, {@code -Ddualtape.blas=true} switches the three products to
- * {@code BLAS.getInstance().dgemm} (then much faster, and allocating).
+ * every kernel here runs at scalar speed, about two multiply-adds per cycle at best. So the
+ * {@code tape} module depends on Commons Math alone.
  *
  * <h2>Other kernels</h2>
  * Sums run in index order; the losses are means ({@code / n}, not {@code * (1 / n)}).
@@ -49,17 +47,6 @@ public final class Kernels {
     private static final int TILE = 256;
 
     private Kernels() {
-    }
-
-    /**
-     * The BLAS implementation the products use: {@code "none (plain loops)"} by default, or the
-     * netlib implementation's class name (such as {@code "Java11BLAS"} or {@code "JNIBLAS"}) when
-     * the system property {@code dualtape.blas} is {@code true}.
-     *
-     * @return a description of the products' implementation
-     */
-    public static String blas() {
-        return Blas.ENABLED ? Blas.INSTANCE.getClass().getSimpleName() : "none (plain loops)";
     }
 
     /**
@@ -106,11 +93,6 @@ public final class Kernels {
     public static void addProductTransposed(double[] x, int xOff, double[] w, int wOff, double[] y, int yOff,
                                             int batch, int in, int out) {
         if (batch == 0 || in == 0 || out == 0) {
-            return;
-        }
-        if (Blas.ENABLED) {
-            // Row-major y (batch × out) is column-major yᵀ (out × batch): yᵀ += W·xᵀ.
-            Blas.INSTANCE.dgemm("T", "N", out, batch, in, 1.0, w, wOff, in, x, xOff, in, 1.0, y, yOff, out);
             return;
         }
         int o = 0;
@@ -178,10 +160,6 @@ public final class Kernels {
         if (batch == 0 || in == 0 || out == 0) {
             return;
         }
-        if (Blas.ENABLED) {
-            Blas.INSTANCE.dgemm("N", "N", in, batch, out, 1.0, w, wOff, in, dy, dyOff, out, 1.0, dx, dxOff, in);
-            return;
-        }
         for (int t0 = 0; t0 < in; t0 += TILE) { // a tile of columns: its rows of dx stay in cache
             int t1 = Math.min(in, t0 + TILE);
             int o = 0;
@@ -242,10 +220,6 @@ public final class Kernels {
     public static void addTransposedProduct(double[] dy, int dyOff, double[] x, int xOff, double[] dw, int dwOff,
                                             int batch, int in, int out) {
         if (batch == 0 || in == 0 || out == 0) {
-            return;
-        }
-        if (Blas.ENABLED) {
-            Blas.INSTANCE.dgemm("N", "T", in, out, batch, 1.0, x, xOff, in, dy, dyOff, out, 1.0, dw, dwOff, in);
             return;
         }
         for (int t0 = 0; t0 < in; t0 += 2 * TILE) {
@@ -441,11 +415,5 @@ public final class Kernels {
             s += Math.max(x, 0) - x * t[tOff + i] + Math.log1p(Math.exp(-Math.abs(x)));
         }
         return s / n;
-    }
-
-    /** dev.ludovic.netlib's BLAS, loaded only if asked for (it logs warnings while choosing). */
-    private static final class Blas {
-        static final boolean ENABLED = Boolean.getBoolean("dualtape.blas");
-        static final BLAS INSTANCE = ENABLED ? BLAS.getInstance() : null;
     }
 }
