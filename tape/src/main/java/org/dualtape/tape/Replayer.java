@@ -42,6 +42,7 @@ final class Replayer {
      * @return -1, or the first piecewise entry whose branch differs from the recorded one
      */
     int run(int last) {
+        t.replayed = true;
         int changed = -1;
         int a = 0;
         int node = 0;
