@@ -11,7 +11,7 @@ import org.dualtape.dual.Partials;
  * reproduces the recording bitwise.
  *
  * <p>The rules take values, not entry indices: recording passes the operands' values as it has
- * them, and replay reads them from the tape ({@link #eval}). Unary functions come from the
+ * them, and replay reads them from the tape ({@link Replayer#run}). Unary functions come from the
  * {@link Elementary} table; the binary ones are written here by hand, with the partials whose edge
  * cases need care (pow, atan2, hypot, remainder) taken from {@link Partials}, so that the tape and
  * forward mode agree on every convention. Values are computed as plain {@code double} code
@@ -239,52 +239,6 @@ final class Rules {
             }
         }
         t.value[i] = MathArrays.linearCombination(a, b);
-    }
-
-    /**
-     * Re-evaluates scalar entry {@code i} (not an input, constant or vector node) from its
-     * arguments' current values: one switch on the op code, each case naming its rule so that the
-     * JIT compiles it in place.
-     *
-     * @param a the index of the entry's first recorded parameter
-     */
-    static void eval(Tape t, int i, int code, int a) {
-        double[] v = t.value;
-        double[] p = t.partial;
-        int[] g = t.arg;
-        int k = t.start[i];
-        if (code < Op.ELEMENTARY_END) {
-            v[i] = elementary(p, k, code, v[g[k]]);
-            return;
-        }
-        switch (code) {
-            case Op.ADD -> v[i] = add(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.SUB -> v[i] = subtract(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.MUL -> v[i] = multiply(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.DIV -> v[i] = divide(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.ADD_C -> v[i] = addConstant(p, k, v[g[k]], t.aux[a]);
-            case Op.SUB_C -> v[i] = subtractConstant(p, k, v[g[k]], t.aux[a]);
-            case Op.MUL_C -> v[i] = multiplyConstant(p, k, v[g[k]]);
-            case Op.DIV_C -> v[i] = divideConstant(p, k, v[g[k]], t.aux[a]);
-            case Op.POW_C -> v[i] = powConstant(p, k, v[g[k]], t.aux[a]);
-            case Op.POW_INT -> v[i] = powInt(p, k, v[g[k]], (int) t.aux[a]);
-            case Op.ROOT_N -> v[i] = rootN(p, k, v[g[k]], (int) t.aux[a]);
-            case Op.SCALB -> v[i] = scalb(p, k, v[g[k]], (int) t.aux[a]);
-            case Op.POW -> v[i] = pow(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.ATAN2 -> v[i] = atan2(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.HYPOT -> v[i] = hypot(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.REM -> v[i] = remainder(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.COPY_SIGN -> v[i] = copySign(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.MIN -> v[i] = min(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.MAX -> v[i] = max(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.ROUND -> v[i] = round(p, k, v[g[k]]);
-            case Op.COMPARE -> v[i] = compare(p, k, v[g[k]], v[g[k + 1]]);
-            case Op.LC_VAR -> linearCombination(t, i);
-            case Op.LC_VAR_N -> linearCombinationN(t, i, false);
-            case Op.LC_CONST -> linearCombinationConstant(t, i);
-            case Op.LC_CONST_N -> linearCombinationN(t, i, true);
-            default -> throw new IllegalStateException("no rule for op code " + code + " at entry #" + i);
-        }
     }
 
     /**
