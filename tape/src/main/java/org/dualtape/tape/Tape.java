@@ -32,12 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * inputs without running user code), {@link #table()} and {@link #dot()} (the teaching view).
  * {@link Reverse} does all this for functions of {@code Var[]}.
  *
- * <h2>Speed (rough, on a loaded 2-core machine; JMH benchmarks measure it properly)</h2>
- * Recording costs about 9.5 ns per scalar operation (most of it the {@code Var} object and the
- * stores) and the reverse sweep about 3.5 ns per entry, so a chain of cheap arithmetic (plain
- * {@code double} code: about 0.55 ns per add or multiply) costs about 26 times as much with its
- * gradient, and a chain of {@code sin}, multiply, add about 2 to 4 times. A reverse sweep over
- * 9001 entries took 76 µs and allocated nothing.
+ * <h2>Speed (rough: best of repeated batches on a loaded 2-core machine; the JMH benchmarks
+ * measure it properly)</h2>
+ * Recording costs about 5.5 ns per scalar operation: the entry's seven to nine array stores and
+ * their checks (the {@code Var} of an intermediate result costs nothing when the JIT inlines the
+ * operation into user code and scalar-replaces the object). The reverse sweep costs about 2.4 ns
+ * per entry and a replay about 3 ns per entry before its sweep. Plain {@code double} code does an
+ * add or a multiply in well under a nanosecond, and overlaps independent ones, so a gradient of
+ * cheap arithmetic costs 20 to 25 times the plain function (Horner's rule, one multiply and one
+ * add per input, replayed: 12 to 16 times) and of the extended Rosenbrock function (nine
+ * operations per term, which plain code completes in under 1 ns) about 90 times (replayed: about
+ * 65 times); a chain of {@code sin}, multiply, add about 2 to 4 times. The reverse sweep and
+ * {@link Replay} allocate nothing.
  *
  * <h2>Allocation</h2>
  * Arrays grow geometrically (doubling). {@link #clear()} keeps them, so recording the same
