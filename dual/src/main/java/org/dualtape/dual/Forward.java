@@ -11,8 +11,10 @@ import java.util.function.UnaryOperator;
  * <h2>Cost</h2>
  * One pass (one evaluation of f on dual numbers) gives J·v for one seed v. A gradient or Jacobian
  * of n inputs takes ⌈n / k⌉ passes on {@code MultiDual}s of chunk width k
- * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing about k + 1 plain
- * evaluations of f. Each call allocates its input buffer and seeds once; the passes reuse them.
+ * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing at most about k + 1 plain
+ * evaluations of f: the operations of a pass that do not depend on its k seeded inputs carry no
+ * tangents ({@link MultiDual}, "Cost"), so a sum of local terms costs far less. Each call
+ * allocates its input buffer and seeds once; the passes reuse them.
  *
  * <h2>Functions</h2>
  * Write f once, generically ({@code static <T extends RealFieldElement<T>> T f(T[] x)}), and pass
