@@ -90,10 +90,23 @@ final class Chunks {
         Tag.checkResult(y.tag(), tag, output);
     }
 
-    /** Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}. */
-    void copyTangents(MultiDual y, int pass, double[] dest) {
+    /**
+     * Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}.
+     *
+     * @param dest the row of n derivatives being filled, or null on the first pass
+     * @return dest, allocated if it was null (for one pass, a copy of y's tangents, which are
+     *     exactly the row: no zeroed row to fill)
+     */
+    double[] copyTangents(MultiDual y, int pass, double[] dest) {
+        if (dest == null) {
+            if (passes == 1) {
+                return y.tangents();
+            }
+            dest = new double[x.length];
+        }
         int start = pass * width;
         int count = Math.min(width, x.length - start);
         System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(count, 0));
+        return dest;
     }
 }

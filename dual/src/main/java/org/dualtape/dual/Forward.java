@@ -117,7 +117,7 @@ public final class Forward {
      */
     public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
         Chunks seeds = new Chunks(f, x, chunk);
-        double[] gradient = new double[x.length];
+        double[] gradient = null;
         double value = Double.NaN;
         for (int pass = 0; pass < seeds.passes; pass++) {
             int tag = seeds.seed(pass);
@@ -126,7 +126,7 @@ public final class Forward {
             if (pass == 0) {
                 value = y.value();
             }
-            seeds.copyTangents(y, pass, gradient);
+            gradient = seeds.copyTangents(y, pass, gradient);
             seeds.unseed(pass);
         }
         return ValueAndGradient.wrap(value, gradient);
@@ -160,17 +160,14 @@ public final class Forward {
             MultiDual[] y = f.apply(seeds.inputs);
             Objects.requireNonNull(y, "f returned null; it must return a MultiDual[]");
             if (jacobian == null) {
-                jacobian = new double[y.length][];
-                for (int i = 0; i < y.length; i++) {
-                    jacobian[i] = new double[x.length]; // not new double[m][n]: C2 calls the runtime for that
-                }
+                jacobian = new double[y.length][]; // not new double[m][n]: C2 calls the runtime for that
             } else if (y.length != jacobian.length) {
                 throw new IllegalArgumentException("f returned " + y.length + " outputs on pass "
                         + (pass + 1) + " but " + jacobian.length + " on pass 1");
             }
             for (int i = 0; i < y.length; i++) {
                 seeds.check(y[i], tag, i);
-                seeds.copyTangents(y[i], pass, jacobian[i]);
+                jacobian[i] = seeds.copyTangents(y[i], pass, jacobian[i]);
             }
             seeds.unseed(pass);
         }

@@ -227,7 +227,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /*
      * Every operation below ends in one call of result(...): one allocation site per operation,
      * so that C2's escape analysis can still remove the intermediate numbers of a function it
-     * inlines (in JDK 17 it gives up on a number that may come from two allocations).
+     * inlines (in JDK 17 it gives up on a number that may come from two allocations). For the
+     * same reason the helpers that rarely run, and so may not be inlined, take arrays, not
+     * numbers: a number passed to a call that is not inlined must be allocated.
      */
 
     /**
@@ -248,15 +250,16 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
 
     /**
      * The tangents of an operation on constants alone, given {@code z}, the tangent its loop would
-     * compute for every component: the field's shared zeros, or a new array where z is not a zero
-     * (an infinite or NaN partial not guarded by {@link Partials#chain}: a constant divided by a
-     * constant 0 has tangent NaN).
+     * compute for every component: the zeros of the operand {@code zeros} when z is the same zero,
+     * the field's other zeros, or a new array where z is not a zero (an infinite or NaN partial not
+     * guarded by {@link Partials#chain}: a constant divided by a constant 0 has tangent NaN).
      */
-    private double[] uniform(double z) {
+    private static double[] uniform(double z, double[] zeros) {
         if (z == 0) {
-            return MultiDualField.of(t.length).zeros(z);
+            boolean same = Double.doubleToRawLongBits(z) == Double.doubleToRawLongBits(zeros[0]);
+            return same ? zeros : MultiDualField.of(zeros.length).zeros(z);
         }
-        double[] r = new double[t.length];
+        double[] r = new double[zeros.length];
         Arrays.fill(r, z);
         return r;
     }
@@ -265,7 +268,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     private MultiDual scaled(double y, double df) {
         double[] r;
         if (constant) {
-            r = uniform(0.0);
+            r = uniform(0.0, t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -286,7 +289,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         boolean c = constant && o.constant;
         double[] r;
         if (c) {
-            r = uniform(0.0); // chain(p, ±0) + chain(q, ±0) = +0.0
+            r = uniform(0.0, t); // chain(p, ±0) + chain(q, ±0) = +0.0
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -301,26 +304,25 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     }
 
     /**
-     * Whether adding the zero {@code z} leaves every tangent bitwise as it is: always for -0.0;
-     * for +0.0 when no tangent is -0.0 (+0.0 turns -0.0 into +0.0 and changes nothing else).
-     * That is looked up once per array and kept: a sum that adds constants term after term asks
-     * on every term.
+     * Whether no tangent is -0.0, so that adding +0.0 leaves every tangent bitwise as it is (it
+     * turns -0.0 into +0.0 and changes nothing else; adding -0.0 changes nothing at all). Looked
+     * up once per array and kept: a sum that adds constants term after term asks on every term.
+     * Small enough to be inlined everywhere (see above).
      */
-    private boolean unchangedByAdding(double z) {
-        if (isNegativeZero(z)) {
-            return true;
-        }
+    private boolean noNegativeZero() {
         if (negativeZeros == UNKNOWN) {
-            byte found = NONE;
-            for (double ti : t) {
-                if (isNegativeZero(ti)) {
-                    found = SOME;
-                    break;
-                }
-            }
-            negativeZeros = found;
+            negativeZeros = negativeZerosIn(t);
         }
         return negativeZeros == NONE;
+    }
+
+    private static byte negativeZerosIn(double[] t) {
+        for (double ti : t) {
+            if (isNegativeZero(ti)) {
+                return SOME;
+            }
+        }
+        return NONE;
     }
 
     // ---- arithmetic ---------------------------------------------------------------------------
@@ -332,10 +334,10 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         boolean c = constant && o.constant;
         double[] r;
         if (c) {
-            r = uniform(t[0] + o.t[0]);
-        } else if (o.constant && unchangedByAdding(o.t[0])) {
-            r = t;
-        } else if (constant && o.unchangedByAdding(t[0])) {
+            r = uniform(t[0] + o.t[0], t);
+        } else if (o.constant && (isNegativeZero(o.t[0]) || noNegativeZero())) {
+            r = t; // t + (-0.0) is t for every t, and t + (+0.0) is t unless t is -0.0
+        } else if (constant && (isNegativeZero(t[0]) || o.noNegativeZero())) {
             r = o.t;
         } else {
             r = new double[t.length];
@@ -359,8 +361,8 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         boolean c = constant && o.constant;
         double[] r;
         if (c) {
-            r = uniform(t[0] - o.t[0]);
-        } else if (o.constant && unchangedByAdding(-o.t[0])) { // t - z is t + (-z), bitwise
+            r = uniform(t[0] - o.t[0], t);
+        } else if (o.constant && (!isNegativeZero(o.t[0]) || noNegativeZero())) { // t - z is t + (-z)
             r = t;
         } else {
             r = new double[t.length];
@@ -382,7 +384,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual negate() {
         double[] r;
         if (constant) {
-            r = uniform(-t[0]);
+            r = uniform(-t[0], t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -399,7 +401,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         boolean c = constant && o.constant;
         double[] r;
         if (c) {
-            r = uniform(t[0] * o.v + v * o.t[0]);
+            r = uniform(t[0] * o.v + v * o.t[0], t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -414,7 +416,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual multiply(double a) {
         double[] r;
         if (constant) {
-            r = uniform(t[0] * a);
+            r = uniform(t[0] * a, t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -429,7 +431,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual multiply(int n) {
         double[] r;
         if (constant) {
-            r = uniform(t[0] * n);
+            r = uniform(t[0] * n, t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -447,7 +449,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         double q = v / o.v;
         double[] r;
         if (c) {
-            r = uniform((t[0] - q * o.t[0]) / o.v);
+            r = uniform((t[0] - q * o.t[0]) / o.v, t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -462,7 +464,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual divide(double a) {
         double[] r;
         if (constant) {
-            r = uniform(t[0] / a);
+            r = uniform(t[0] / a, t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -493,7 +495,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         double k = Partials.remainderQuotient(v, o.v, rem);
         double[] r;
         if (c) {
-            r = uniform(t[0] - Partials.chain(k, o.t[0]));
+            r = uniform(t[0] - Partials.chain(k, o.t[0]), t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
@@ -567,7 +569,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual scalb(int n) {
         double[] r;
         if (constant) {
-            r = uniform(Math.scalb(t[0], n));
+            r = uniform(Math.scalb(t[0], n), t);
         } else {
             r = new double[t.length];
             for (int i = 0; i < r.length; i++) {
