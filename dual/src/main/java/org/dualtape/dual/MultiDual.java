@@ -59,7 +59,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /**
      * Whether some tangent is -0.0: {@link #UNKNOWN} until first asked, then {@link #NONE} or
      * {@link #SOME}, kept as {@code String} keeps its hash (a benign race: every thread computes
-     * the same answer). Numbers that share an array share the answer.
+     * the same answer). A number made with this one's array takes over what is known of it.
      */
     private byte negativeZeros;
     private static final byte UNKNOWN = 0;
