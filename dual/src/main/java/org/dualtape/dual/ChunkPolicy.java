@@ -72,10 +72,10 @@ public final class ChunkPolicy {
         if (n < 0) {
             throw new IllegalArgumentException("the number of inputs must be at least 0, got " + n);
         }
-        int widest = Math.min(WIDEST_CHUNK, Math.max(MAX_CHUNK, (int) Math.ceil(Math.sqrt(n))));
-        if (n <= widest) {
+        if (n <= MAX_CHUNK) {
             return Math.max(n, 1);
         }
+        int widest = Math.min(WIDEST_CHUNK, Math.max(MAX_CHUNK, (int) Math.ceil(Math.sqrt(n))));
         int passes = (n + widest - 1) / widest;
         return (n + passes - 1) / passes;
     }
