@@ -1,0 +1,74 @@
+package org.dualtape.compare.sweep;
+
+/**
+ * How much of a gradient to time within a budget, and how to extrapolate from it.
+ *
+ * <p>The whole gradient is timed when {@link Stopwatch#MIN_SAMPLES} of them fit in the measuring
+ * time. Otherwise a method that can ({@link Method#partial()}) is timed on the largest number of
+ * evenly spread coordinates (a whole number of chunks) whose samples fit, and the time is scaled
+ * by {@link Method#cost(int, int)}: {@code t(all) = t(m) · cost(all) / cost(m)}; the result is then
+ * marked estimated. A method that cannot is timed on whole gradients however long they take.
+ *
+ * @param coordinates how many coordinates to time, in [1, parameter count]
+ * @param parameters the parameter count
+ * @param estimated whether fewer than all coordinates are timed
+ */
+public record TimingPlan(int coordinates, int parameters, boolean estimated) {
+
+    /**
+     * Chooses what to time.
+     *
+     * @param method the gradient method
+     * @param parameters the parameter count, at least 1
+     * @param chunk tangents per pass, at least 1
+     * @param unitSeconds measured seconds for {@code method.unit(chunk)} coordinates (capped at the
+     *     parameter count), above 0
+     * @param measureSeconds the measuring time available, above 0
+     * @return the plan
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public static TimingPlan choose(Method method, int parameters, int chunk, double unitSeconds,
+            double measureSeconds) {
+        if (parameters < 1 || chunk < 1 || !(unitSeconds > 0) || !(measureSeconds > 0)) {
+            throw new IllegalArgumentException("need parameters >= 1, chunk >= 1, seconds > 0; got "
+                    + parameters + ", " + chunk + ", " + unitSeconds + ", " + measureSeconds);
+        }
+        int unit = Math.min(method.unit(chunk), parameters);
+        double perSample = measureSeconds / Stopwatch.MIN_SAMPLES;
+        if (!method.partial() || predicted(method, chunk, unit, unitSeconds, parameters) <= perSample) {
+            return new TimingPlan(parameters, parameters, false);
+        }
+        // Largest m (a multiple of the unit) whose predicted time still fits one sample.
+        int low = 1;
+        int high = parameters / unit;
+        while (low < high) {
+            int mid = (int) (((long) low + high + 1) / 2);
+            if (predicted(method, chunk, unit, unitSeconds, mid * unit) <= perSample) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        int m = low * unit;
+        return new TimingPlan(m, parameters, m < parameters);
+    }
+
+    /**
+     * Scales a measured time (or allocation) of {@link #coordinates()} to the whole gradient.
+     *
+     * @param method the method the plan was made for
+     * @param chunk the chunk the plan was made for
+     * @param measured seconds (or bytes) for {@code coordinates} coordinates
+     * @return the estimate for all parameters; {@code measured} itself when nothing is estimated
+     */
+    public double extrapolate(Method method, int chunk, double measured) {
+        if (!estimated) {
+            return measured;
+        }
+        return measured * method.cost(parameters, chunk) / method.cost(coordinates, chunk);
+    }
+
+    private static double predicted(Method method, int chunk, int unit, double unitSeconds, int m) {
+        return unitSeconds * method.cost(m, chunk) / method.cost(unit, chunk);
+    }
+}
