@@ -17,6 +17,15 @@ import org.apache.commons.math3.util.FastMath;
  * {@code FastMath}, as {@code DerivativeStructure} does. The activations ({@link #SIGMOID},
  * {@link #SOFTPLUS}, {@link #LOG_SIGMOID}) are written so that no intermediate overflows.
  *
+ * <h2>Accuracy of the rules</h2>
+ * Rules are written so that they neither overflow nor cancel where the derivative is
+ * representable: {@code (1 - x)(1 + x)} rather than {@code 1 - x²} near ±1 (asin, acos, atanh),
+ * {@code hypot(x, 1)} for asinh and {@code √(x - 1)·√(x + 1)} for acosh (so |x| above 1e154 does
+ * not give 0), and {@code e^x} for expm1 ({@code y + 1} cancels for x ≪ 0). {@link #SIGMOID} and
+ * {@link #TANH} keep the value-reusing forms {@code y(1 - y)} and {@code (1 - y)(1 + y)}, which
+ * lose relative accuracy only where the derivative is below about 1e-8 (|x| above about 18), as
+ * in most machine-learning libraries.
+ *
  * <h2>Conventions at kinks and domain edges</h2>
  * They follow Commons Math's {@code DerivativeStructure} (order 1):
  * <ul>
@@ -41,7 +50,7 @@ public enum Elementary {
     RECIPROCAL(-inf(), inf(), false) { public double f(double x) { return 1 / x; }                public double df(double x, double y) { return -(y * y); } },
     SQUARE    (-inf(), inf(), false) { public double f(double x) { return x * x; }                public double df(double x, double y) { return 2 * x; } },
     EXP       (-inf(), inf(), false) { public double f(double x) { return Math.exp(x); }          public double df(double x, double y) { return y; } },
-    EXPM1     (-inf(), inf(), false) { public double f(double x) { return Math.expm1(x); }        public double df(double x, double y) { return y + 1; } },
+    EXPM1     (-inf(), inf(), false) { public double f(double x) { return Math.expm1(x); }        public double df(double x, double y) { return Math.exp(x); } },
     LOG       (0, inf(), false)      { public double f(double x) { return Math.log(x); }          public double df(double x, double y) { return 1 / x; } },
     LOG1P     (-1, inf(), false)     { public double f(double x) { return Math.log1p(x); }        public double df(double x, double y) { return 1 / (1 + x); } },
     LOG10     (0, inf(), false)      { public double f(double x) { return Math.log10(x); }        public double df(double x, double y) { return 1 / (x * LN_10); } },
@@ -50,15 +59,15 @@ public enum Elementary {
     SIN       (-inf(), inf(), false) { public double f(double x) { return Math.sin(x); }          public double df(double x, double y) { return Math.cos(x); } },
     COS       (-inf(), inf(), false) { public double f(double x) { return Math.cos(x); }          public double df(double x, double y) { return -Math.sin(x); } },
     TAN       (-inf(), inf(), false) { public double f(double x) { return Math.tan(x); }          public double df(double x, double y) { return 1 + y * y; } },
-    ASIN      (-1, 1, false)         { public double f(double x) { return Math.asin(x); }         public double df(double x, double y) { return 1 / Math.sqrt(1 - x * x); } },
-    ACOS      (-1, 1, false)         { public double f(double x) { return Math.acos(x); }         public double df(double x, double y) { return -1 / Math.sqrt(1 - x * x); } },
+    ASIN      (-1, 1, false)         { public double f(double x) { return Math.asin(x); }         public double df(double x, double y) { return 1 / Math.sqrt((1 - x) * (1 + x)); } },
+    ACOS      (-1, 1, false)         { public double f(double x) { return Math.acos(x); }         public double df(double x, double y) { return -1 / Math.sqrt((1 - x) * (1 + x)); } },
     ATAN      (-inf(), inf(), false) { public double f(double x) { return Math.atan(x); }         public double df(double x, double y) { return 1 / (1 + x * x); } },
     SINH      (-inf(), inf(), false) { public double f(double x) { return Math.sinh(x); }         public double df(double x, double y) { return Math.cosh(x); } },
     COSH      (-inf(), inf(), false) { public double f(double x) { return Math.cosh(x); }         public double df(double x, double y) { return Math.sinh(x); } },
     TANH      (-inf(), inf(), false) { public double f(double x) { return Math.tanh(x); }         public double df(double x, double y) { return (1 - y) * (1 + y); } },
-    ASINH     (-inf(), inf(), false) { public double f(double x) { return FastMath.asinh(x); }    public double df(double x, double y) { return 1 / Math.sqrt(x * x + 1); } },
-    ACOSH     (1, inf(), false)      { public double f(double x) { return FastMath.acosh(x); }    public double df(double x, double y) { return 1 / Math.sqrt(x * x - 1); } },
-    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return 1 / (1 - x * x); } },
+    ASINH     (-inf(), inf(), false) { public double f(double x) { return FastMath.asinh(x); }    public double df(double x, double y) { return 1 / Math.hypot(x, 1); } },
+    ACOSH     (1, inf(), false)      { public double f(double x) { return FastMath.acosh(x); }    public double df(double x, double y) { return 1 / (Math.sqrt(x - 1) * Math.sqrt(x + 1)); } },
+    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return 1 / ((1 - x) * (1 + x)); } },
     ABS       (-inf(), inf(), true)  { public double f(double x) { return Math.abs(x); }          public double df(double x, double y) { return signBit(x) ? -1 : 1; } },
     SIGNUM    (-inf(), inf(), true)  { public double f(double x) { return Math.signum(x); }       public double df(double x, double y) { return 0; } },
     FLOOR     (-inf(), inf(), true)  { public double f(double x) { return Math.floor(x); }        public double df(double x, double y) { return 0; } },

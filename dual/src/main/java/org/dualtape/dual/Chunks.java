@@ -1,0 +1,91 @@
+package org.dualtape.dual;
+
+import java.util.Objects;
+
+/**
+ * The seeding of one chunked {@link Forward} call: one input buffer, reused by every pass, in
+ * which pass p seeds inputs [p·k, p·k + k) with the unit tangents e₀ … e_{k-1} and a fresh tag,
+ * the other inputs being constants.
+ *
+ * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which share
+ * the unit tangent arrays: multi-dual numbers are immutable).
+ */
+final class Chunks {
+
+    /** The buffer given to f on every pass. */
+    final MultiDual[] inputs;
+    /** The number of passes: ⌈n / k⌉, and 1 for n = 0 (the value is still wanted). */
+    final int passes;
+
+    private final double[] x;
+    private final int width;
+    private final double[][] units;
+    private final MultiDual[] constants;
+
+    Chunks(Object f, double[] x, int chunk) {
+        Objects.requireNonNull(f, "f (the function to differentiate) is null");
+        Objects.requireNonNull(x, "x (the point) is null");
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be at least 1, got " + chunk);
+        }
+        int n = x.length;
+        this.x = x;
+        this.width = Math.min(chunk, n);
+        this.passes = n == 0 ? 1 : (n + width - 1) / width;
+        this.units = new double[width][];
+        for (int c = 0; c < width; c++) {
+            units[c] = new double[width];
+            units[c][c] = 1;
+        }
+        double[] zero = new double[width];
+        this.constants = new MultiDual[n];
+        for (int j = 0; j < n; j++) {
+            constants[j] = MultiDual.wrap(x[j], zero, Tag.NONE);
+        }
+        this.inputs = constants.clone();
+    }
+
+    /** Seeds the inputs of {@code pass}; returns the pass's fresh tag. */
+    int seed(int pass) {
+        int tag = Tag.next();
+        int start = pass * width;
+        int end = Math.min(x.length, start + width);
+        for (int j = start; j < end; j++) {
+            inputs[j] = MultiDual.wrap(x[j], units[j - start], tag);
+        }
+        return tag;
+    }
+
+    /** Puts the constants back in place of the inputs seeded by {@code pass}. */
+    void unseed(int pass) {
+        int start = pass * width;
+        int end = Math.min(x.length, start + width);
+        System.arraycopy(constants, start, inputs, start, end - start);
+    }
+
+    /**
+     * Checks a number f returned on a pass with tag {@code tag}.
+     *
+     * @param output the output's index, or -1 for the one value of a scalar function
+     */
+    void check(MultiDual y, int tag, int output) {
+        if (y == null) {
+            throw new NullPointerException("f returned null" + (output < 0 ? "" : " as output " + output)
+                    + "; it must return MultiDual numbers (constants from x[0].getField())");
+        }
+        if (y.width() != width) {
+            throw new IllegalArgumentException("f returned a MultiDual of width " + y.width()
+                    + (output < 0 ? "" : " as output " + output) + ", but this call seeds width "
+                    + width + " (the chunk width); build constants with x[0].getField() or"
+                    + " MultiDual.constant(c, x[0].width())");
+        }
+        Tag.checkResult(y.tag(), tag, output);
+    }
+
+    /** Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}. */
+    void copyTangents(MultiDual y, int pass, double[] dest) {
+        int start = pass * width;
+        int count = Math.min(width, x.length - start);
+        System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(count, 0));
+    }
+}

@@ -1,0 +1,246 @@
+package org.dualtape.dual;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Forward-mode automatic differentiation: derivatives, gradients, Jacobian-vector products and
+ * Jacobians by evaluating a function on {@link Dual} or {@link MultiDual} numbers.
+ *
+ * <h2>Cost</h2>
+ * One pass (one evaluation of f on dual numbers) gives J·v for one seed v. A gradient or Jacobian
+ * of n inputs takes ⌈n / k⌉ passes on {@code MultiDual}s of chunk width k
+ * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing about k + 1 plain
+ * evaluations of f. Each call allocates its input buffer and seeds once; the passes reuse them.
+ *
+ * <h2>Functions</h2>
+ * Write f once, generically ({@code static <T extends RealFieldElement<T>> T f(T[] x)}), and pass
+ * {@code MyFunctions::f}: it fits every method here and {@code Reverse} too. f must not keep or
+ * modify the array it is given; it may create constants with {@code x[0].getField()}.
+ *
+ * <h2>Nesting</h2>
+ * Every pass seeds its inputs with a fresh tag and every operation checks that its operands'
+ * tags agree. A function given to {@code Forward} may itself call {@code Forward}, as long as the
+ * inner function does not use the outer function's dual argument: the inner call returns plain
+ * doubles, which could not carry the outer derivative. If it does (the classic
+ * {@code d/dx [x · d/dy (x + y)]}), the first operation that mixes the two calls' numbers, or the
+ * inner call returning an outer number, throws {@link IllegalStateException} ("perturbation
+ * confusion") instead of returning a wrong number. Numbers you build yourself
+ * ({@code Dual.of}, {@code MultiDual.constant}, ...) carry no tag and mix with any call. Note that
+ * {@link Dual#value()} deliberately drops the tangent: passing {@code x.value()} into an inner
+ * call makes its result a constant for the outer one.
+ *
+ * <h2>Bad input</h2>
+ * A null function, point, seed or result throws {@link NullPointerException}; mismatched lengths
+ * or widths, and chunk &lt; 1, throw {@link IllegalArgumentException} naming the sizes; all are
+ * checked before f is called where possible.
+ */
+public final class Forward {
+
+    private Forward() {
+    }
+
+    /**
+     * The derivative f'(x) of a scalar function.
+     *
+     * @param f the function, evaluated once on {@code x + ε}
+     * @param x the point
+     * @return f'(x)
+     */
+    public static double derivative(UnaryOperator<Dual> f, double x) {
+        return valueAndDerivative(f, x).tangent();
+    }
+
+    /**
+     * f(x) and f'(x) from one evaluation.
+     *
+     * @param f the function, evaluated once on {@code x + ε}
+     * @param x the point
+     * @return a {@code Dual} (carrying no tag) whose value is f(x), bitwise as plain
+     *     {@code double} code computes it, and whose tangent is f'(x)
+     */
+    public static Dual valueAndDerivative(UnaryOperator<Dual> f, double x) {
+        Objects.requireNonNull(f, "f (the function to differentiate) is null");
+        int tag = Tag.next();
+        Dual y = f.apply(Dual.seeded(x, 1, tag));
+        Objects.requireNonNull(y, "f returned null; it must return a Dual (Dual.constant(c) for a constant)");
+        Tag.checkResult(y.tag(), tag, -1);
+        return Dual.of(y.value(), y.tangent());
+    }
+
+    /**
+     * The gradient ∇f(x), in chunks of {@link ChunkPolicy#chunkSize(int)} tangents.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @return ∇f(x), of length {@code x.length}
+     */
+    public static double[] gradient(Function<MultiDual[], MultiDual> f, double[] x) {
+        return valueAndGradient(f, x).gradient();
+    }
+
+    /**
+     * The gradient ∇f(x), in chunks of {@code chunk} tangents (more than {@code x.length} is the
+     * same as {@code x.length}).
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @param chunk the chunk width k, at least 1
+     * @return ∇f(x), of length {@code x.length}
+     */
+    public static double[] gradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
+        return valueAndGradient(f, x, chunk).gradient();
+    }
+
+    /**
+     * f(x) and ∇f(x), in chunks of {@link ChunkPolicy#chunkSize(int)} tangents.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @return the value (from the first pass) and the gradient
+     */
+    public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        return valueAndGradient(f, x, ChunkPolicy.chunkSize(x.length));
+    }
+
+    /**
+     * f(x) and ∇f(x), in chunks of {@code chunk} tangents.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @param chunk the chunk width k, at least 1
+     * @return the value (from the first pass) and the gradient
+     */
+    public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
+        Chunks seeds = new Chunks(f, x, chunk);
+        double[] gradient = new double[x.length];
+        double value = Double.NaN;
+        for (int pass = 0; pass < seeds.passes; pass++) {
+            int tag = seeds.seed(pass);
+            MultiDual y = f.apply(seeds.inputs);
+            seeds.check(y, tag, -1);
+            if (pass == 0) {
+                value = y.value();
+            }
+            seeds.copyTangents(y, pass, gradient);
+            seeds.unseed(pass);
+        }
+        return ValueAndGradient.wrap(value, gradient);
+    }
+
+    /**
+     * The Jacobian J(x) of f: R^n → R^m, in chunks of {@link ChunkPolicy#chunkSize(int)} tangents.
+     *
+     * @param f the vector function
+     * @param x the point, not modified
+     * @return J as {@code [m][n]}: row i is the gradient of output i
+     */
+    public static double[][] jacobian(Function<MultiDual[], MultiDual[]> f, double[] x) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        return jacobian(f, x, ChunkPolicy.chunkSize(x.length));
+    }
+
+    /**
+     * The Jacobian J(x) of f: R^n → R^m, in chunks of {@code chunk} tangents.
+     *
+     * @param f the vector function; it must return the same number m of outputs on every pass
+     * @param x the point, not modified
+     * @param chunk the chunk width k, at least 1
+     * @return J as {@code [m][n]}: row i is the gradient of output i
+     */
+    public static double[][] jacobian(Function<MultiDual[], MultiDual[]> f, double[] x, int chunk) {
+        Chunks seeds = new Chunks(f, x, chunk);
+        double[][] jacobian = null;
+        for (int pass = 0; pass < seeds.passes; pass++) {
+            int tag = seeds.seed(pass);
+            MultiDual[] y = f.apply(seeds.inputs);
+            Objects.requireNonNull(y, "f returned null; it must return a MultiDual[]");
+            if (jacobian == null) {
+                jacobian = new double[y.length][x.length];
+            } else if (y.length != jacobian.length) {
+                throw new IllegalArgumentException("f returned " + y.length + " outputs on pass "
+                        + (pass + 1) + " but " + jacobian.length + " on pass 1");
+            }
+            for (int i = 0; i < y.length; i++) {
+                seeds.check(y[i], tag, i);
+                seeds.copyTangents(y[i], pass, jacobian[i]);
+            }
+            seeds.unseed(pass);
+        }
+        return jacobian;
+    }
+
+    /**
+     * The Jacobian-vector product J(x)·v of f: R^n → R^m, from one pass on {@link Dual}s.
+     *
+     * @param f the vector function
+     * @param x the point, not modified
+     * @param v the seed, not modified, of length n
+     * @return J·v, of length m
+     */
+    public static double[] jvp(Function<Dual[], Dual[]> f, double[] x, double[] v) {
+        Dual[] y = valueAndJvp(f, x, v);
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i].tangent();
+        }
+        return out;
+    }
+
+    /**
+     * f(x) and J(x)·v from one pass.
+     *
+     * @param f the vector function
+     * @param x the point, not modified
+     * @param v the seed, not modified, of length n
+     * @return for each output i a {@code Dual} (carrying no tag) whose value is f_i(x) and
+     *     whose tangent is (J·v)_i
+     */
+    public static Dual[] valueAndJvp(Function<Dual[], Dual[]> f, double[] x, double[] v) {
+        int tag = Tag.next();
+        Dual[] y = f.apply(seed(f, x, v, tag));
+        Objects.requireNonNull(y, "f returned null; it must return a Dual[]");
+        Dual[] out = new Dual[y.length];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == null) {
+                throw new NullPointerException("f returned null as output " + i);
+            }
+            Tag.checkResult(y[i].tag(), tag, i);
+            out[i] = Dual.of(y[i].value(), y[i].tangent());
+        }
+        return out;
+    }
+
+    /**
+     * The directional derivative ∇f(x)·v of a scalar function, from one pass.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @param v the direction (seed), not modified, of length n
+     * @return ∇f(x)·v
+     */
+    public static double directionalDerivative(Function<Dual[], Dual> f, double[] x, double[] v) {
+        int tag = Tag.next();
+        Dual y = f.apply(seed(f, x, v, tag));
+        Objects.requireNonNull(y, "f returned null; it must return a Dual");
+        Tag.checkResult(y.tag(), tag, -1);
+        return y.tangent();
+    }
+
+    private static Dual[] seed(Object f, double[] x, double[] v, int tag) {
+        Objects.requireNonNull(f, "f (the function to differentiate) is null");
+        Objects.requireNonNull(x, "x (the point) is null");
+        Objects.requireNonNull(v, "v (the seed) is null");
+        if (v.length != x.length) {
+            throw new IllegalArgumentException("v has length " + v.length + " but x has length "
+                    + x.length + ": the seed needs one component per input");
+        }
+        Dual[] in = new Dual[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = Dual.seeded(x[i], v[i], tag);
+        }
+        return in;
+    }
+}
