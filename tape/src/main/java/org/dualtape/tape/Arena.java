@@ -1,0 +1,43 @@
+package org.dualtape.tape;
+
+/**
+ * Storage of a tape's vector nodes (work in progress: no vector node yet).
+ */
+final class Arena {
+    private final Tape tape;
+    int nodes;
+
+    Arena(Tape tape) {
+        this.tape = tape;
+    }
+
+    void clear() {
+        nodes = 0;
+    }
+
+    long bytes() {
+        return 0;
+    }
+
+    long capacityBytes() {
+        return 0;
+    }
+
+    void clearAdjoints() {
+    }
+
+    void clearTangents() {
+    }
+
+    int nodesUpTo(int last) {
+        return nodes;
+    }
+
+    void reverse(int node) {
+        throw new UnsupportedOperationException(tape.id());
+    }
+
+    void forward(int node) {
+        throw new UnsupportedOperationException(tape.id());
+    }
+}

@@ -1,0 +1,222 @@
+package org.dualtape.tape;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reverse-mode automatic differentiation of functions written on {@link Var}: each call records
+ * the function once on a {@link Tape} and runs reverse sweeps over the recording.
+ *
+ * <h2>Cost</h2>
+ * A gradient is one recording and one reverse sweep, a small constant times one evaluation of
+ * the function whatever the number of inputs; {@code vjp} is the same; a Jacobian of {@code m}
+ * outputs is one recording and {@code m} sweeps; {@code jvp} is one recording and one forward
+ * tangent sweep over it. To evaluate the same function at many points without running it again,
+ * {@link #record} it once and use the {@link Replay}.
+ *
+ * <h2>Tapes and threads</h2>
+ * Each thread reuses one tape for these calls (a thread-local cache, not a "current tape": every
+ * {@code Var} knows its tape), so repeated calls allocate little; a call nested inside a function
+ * being differentiated gets a fresh tape. The {@code Var}s given to the function are valid only
+ * during the call: afterwards the tape is cleared and using them throws
+ * {@link IllegalStateException}. Calls on separate threads never interfere.
+ *
+ * <h2>Bad input</h2>
+ * A function returning {@code null}: {@link IllegalArgumentException}. A function returning a
+ * {@code Var} of another tape (or a stale one): {@link IllegalStateException} naming both. Seeds
+ * of the wrong length: {@link IllegalArgumentException} with both lengths.
+ */
+public final class Reverse {
+    private static final ThreadLocal<Lease> TAPES = ThreadLocal.withInitial(Lease::new);
+
+    private Reverse() {
+    }
+
+    /**
+     * The derivative of a function of one variable.
+     *
+     * @param f the function
+     * @param x the point
+     * @return {@code f'(x)}
+     */
+    public static double derivative(UnaryOperator<Var> f, double x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = acquire();
+        try {
+            Var v = tape.variable(x);
+            Var y = output(tape, f.apply(v), -1);
+            tape.reverse(y);
+            return tape.adjoint[v.index];
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The gradient of a scalar function.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code ∇f(x)}, one component per input
+     */
+    public static double[] gradient(Function<Var[], Var> f, double[] x) {
+        return valueAndGradient(f, x).gradient();
+    }
+
+    /**
+     * The value and the gradient of a scalar function from one recording.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code f(x)} and {@code ∇f(x)}
+     */
+    public static ValueAndGradient valueAndGradient(Function<Var[], Var> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = acquire();
+        try {
+            Var[] v = tape.variables(x);
+            Var y = output(tape, f.apply(v), -1);
+            tape.reverse(y);
+            double[] g = new double[x.length];
+            System.arraycopy(tape.adjoint, 0, g, 0, x.length);
+            return new ValueAndGradient(tape.value[y.index], g);
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The vector-Jacobian product {@code uᵀ·J} of a vector function, from one reverse sweep.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @param u the seed, one component per output; not modified
+     * @return {@code uᵀ·J}, one component per input
+     * @throws IllegalArgumentException if {@code u.length} differs from the number of outputs
+     */
+    public static double[] vjp(Function<Var[], Var[]> f, double[] x, double[] u) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(u, "u");
+        Tape tape = acquire();
+        try {
+            Var[] v = tape.variables(x);
+            Var[] y = outputs(tape, f.apply(v));
+            if (u.length != y.length) {
+                throw new IllegalArgumentException("u has length " + u.length + " but the function returned "
+                    + y.length + " outputs");
+            }
+            tape.reverse(y, u);
+            double[] g = new double[x.length];
+            System.arraycopy(tape.adjoint, 0, g, 0, x.length);
+            return g;
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The Jacobian of a vector function: one recording, then one reverse sweep per output.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code J[i][j] = ∂f_i/∂x_j}, {@code [outputs][inputs]}
+     */
+    public static double[][] jacobian(Function<Var[], Var[]> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = acquire();
+        try {
+            Var[] v = tape.variables(x);
+            Var[] y = outputs(tape, f.apply(v));
+            double[][] jacobian = new double[y.length][x.length];
+            for (int r = 0; r < y.length; r++) {
+                tape.clearAdjoints();
+                tape.adjoint[y[r].index] = 1;
+                tape.sweepReverse(y[r].index);
+                System.arraycopy(tape.adjoint, 0, jacobian[r], 0, x.length);
+            }
+            return jacobian;
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The Jacobian-vector product {@code J·v}: one recording, then one forward tangent sweep over
+     * the recorded tape (the function runs once; no dual numbers).
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @param v the seed, one component per input; not modified
+     * @return {@code J·v}, one component per output
+     * @throws IllegalArgumentException if {@code v.length != x.length}
+     */
+    public static double[] jvp(Function<Var[], Var[]> f, double[] x, double[] v) {
+        Objects.requireNonNull(f, "f");
+        if (v.length != x.length) {
+            throw new IllegalArgumentException("v has length " + v.length + " but x has length " + x.length);
+        }
+        Tape tape = acquire();
+        try {
+            Var[] in = tape.variables(x);
+            Var[] y = outputs(tape, f.apply(in));
+            tape.forward(in, v);
+            double[] jv = new double[y.length];
+            for (int r = 0; r < y.length; r++) {
+                jv[r] = tape.tangent[y[r].index];
+            }
+            return jv;
+        } finally {
+            release(tape);
+        }
+    }
+
+    /** Checks one output of a function recorded on {@code tape}; {@code i} is its index or -1. */
+    static Var output(Tape tape, Var y, int i) {
+        if (y == null) {
+            throw new IllegalArgumentException("the function returned null" + (i < 0 ? "" : " as output " + i)
+                + "; it must return a Var computed on the tape of its arguments (" + tape.id() + ")");
+        }
+        if (y.tape != tape) {
+            throw new IllegalStateException("the function returned " + y.describe() + (i < 0 ? "" : " as output "
+                + i) + ", but its arguments are on " + tape.id());
+        }
+        tape.check(y);
+        return y;
+    }
+
+    /** Checks the outputs of a vector function recorded on {@code tape}. */
+    static Var[] outputs(Tape tape, Var[] y) {
+        if (y == null) {
+            throw new IllegalArgumentException("the function returned null; it must return an array of Vars");
+        }
+        for (int i = 0; i < y.length; i++) {
+            output(tape, y[i], i);
+        }
+        return y;
+    }
+
+    private static Tape acquire() {
+        Lease lease = TAPES.get();
+        if (lease.inUse) {
+            return new Tape(); // a nested call: the thread's tape is busy recording the outer function
+        }
+        lease.inUse = true;
+        lease.tape.clear();
+        return lease.tape;
+    }
+
+    private static void release(Tape tape) {
+        tape.clear(); // the caller's Vars go stale now, not at some later call
+        Lease lease = TAPES.get();
+        if (lease.tape == tape) {
+            lease.inUse = false;
+        }
+    }
+
+    /** A thread's reusable tape and whether a call is using it. */
+    private static final class Lease {
+        final Tape tape = new Tape();
+        boolean inUse;
+    }
+}

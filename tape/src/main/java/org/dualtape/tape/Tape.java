@@ -1,0 +1,512 @@
+package org.dualtape.tape;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Wengert list: the record of one evaluation, stored as flat primitive arrays, from which
+ * reverse mode gets gradients with one backwards loop.
+ *
+ * <h2>Layout</h2>
+ * Struct of arrays, no object per entry. Entry {@code i} has a {@code value[i]}, an op code
+ * {@code op[i]} (one byte, for replay and printing) and the partials {@code k} in
+ * {@code [start[i], start[i + 1])}: the local derivative {@code partial[k]} of entry {@code i}
+ * with respect to entry {@code arg[k]}, computed when the entry is recorded. Parameters that
+ * replay needs and the partials do not hold (the {@code c} of {@code x.add(c)}) go to a separate
+ * list, read back in recording order. Entries are appended in evaluation order, so creation order
+ * is a topological order: the reverse sweep is a plain backwards loop and the tangent sweep its
+ * mirror image, with no recursion and no sorting. Vector nodes are entries too (one each); their
+ * values live in an {@link Arena}.
+ *
+ * <h2>Size</h2>
+ * An input or constant takes 13 bytes (value 8, row pointer 4, op code 1), a unary entry 25
+ * (plus one partial: argument 4, partial 8), a binary entry 37, and an entry with a parameter 8
+ * more (so {@code x.pow(2.5)} takes 33). The sweeps add an 8-byte adjoint (or tangent) per entry
+ * of workspace, allocated once and reused. {@link #bytes()} reports the recorded figure.
+ *
+ * <h2>Allocation</h2>
+ * Arrays grow geometrically (doubling). {@link #clear()} keeps them, so recording the same
+ * function again allocates nothing on the tape side (each {@link Var} the user code creates is a
+ * small object of its own). After warm-up, the sweeps and {@link Replay} allocate nothing.
+ *
+ * <h2>Threads</h2>
+ * A tape is used by one thread at a time (it is not synchronized); separate tapes on separate
+ * threads never interfere: there is no shared mutable state, and no "current tape": every
+ * {@link Var} knows its tape.
+ */
+public final class Tape {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final int MIN_CAPACITY = 16;
+
+    /** The tape's number, for messages: {@code Tape#3}. */
+    final int id = COUNTER.incrementAndGet();
+    /** Incremented by {@link #clear()}: a {@link Var} of an older generation is stale. */
+    int generation;
+
+    byte[] op;
+    double[] value;
+    /** Row pointers: entry {@code i}'s partials are {@code [start[i], start[i + 1])}. */
+    int[] start;
+    int size;
+    int[] arg;
+    double[] partial;
+    /** Recorded parameters, in recording order ({@link Op#AUX} per entry). */
+    double[] aux;
+    int auxSize;
+    /** Workspace of the sweeps, reused. */
+    double[] adjoint = new double[0];
+    double[] tangent = new double[0];
+    /** The vector nodes' storage. */
+    final Arena arena = new Arena(this);
+
+    /** Entries covered by the last reverse (tangent) sweep's workspace: older ones are valid. */
+    int adjointsValid;
+    int tangentsValid;
+
+    private int zero = -1;
+    private int one = -1;
+    private final VarField field = new VarField(this);
+    private double[][] scratchA = new double[0][];
+    private double[][] scratchB = new double[0][];
+
+    /** A tape with a small initial capacity; it grows as needed. */
+    public Tape() {
+        this(256, 512);
+    }
+
+    /**
+     * A tape with room for the given number of scalar entries and partials before it grows.
+     *
+     * @param entries initial entry capacity
+     * @param partials initial partial capacity
+     * @throws IllegalArgumentException if a capacity is negative
+     */
+    public Tape(int entries, int partials) {
+        if (entries < 0 || partials < 0) {
+            throw new IllegalArgumentException("capacities must be >= 0, got entries=" + entries
+                + ", partials=" + partials);
+        }
+        int n = Math.max(entries, MIN_CAPACITY);
+        int p = Math.max(partials, MIN_CAPACITY);
+        op = new byte[n];
+        value = new double[n];
+        start = new int[n + 1];
+        arg = new int[p];
+        partial = new double[p];
+        aux = new double[MIN_CAPACITY];
+    }
+
+    /**
+     * Records an independent variable (an input of the function).
+     *
+     * @param x its value
+     * @return the new variable
+     */
+    public Var variable(double x) {
+        return var(leaf(Op.INPUT, x));
+    }
+
+    /**
+     * Records one independent variable per element.
+     *
+     * @param x the values; not modified
+     * @return the variables, in order (consecutive entries)
+     */
+    public Var[] variables(double[] x) {
+        Var[] v = new Var[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = variable(x[i]);
+        }
+        return v;
+    }
+
+    /**
+     * Records a constant: an entry with no partials, never changed by replay.
+     *
+     * @param c its value
+     * @return the constant
+     */
+    public Var constant(double c) {
+        return var(leaf(Op.CONST, c));
+    }
+
+    /**
+     * The field of this tape's variables, whose zero and one are constants on this tape.
+     *
+     * @return the field
+     */
+    public VarField field() {
+        return field;
+    }
+
+    /**
+     * Forgets every entry and makes every {@link Var} and {@link VarMatrix} recorded so far stale
+     * (using one throws {@link IllegalStateException}). The arrays are kept.
+     */
+    public void clear() {
+        size = 0;
+        auxSize = 0;
+        zero = -1;
+        one = -1;
+        adjointsValid = 0;
+        tangentsValid = 0;
+        generation++;
+        arena.clear();
+    }
+
+    /**
+     * The number of entries (scalar and vector) recorded since the last {@link #clear()}.
+     *
+     * @return the entry count
+     */
+    public int entries() {
+        return size;
+    }
+
+    /**
+     * The number of partials (scalar arguments) recorded.
+     *
+     * @return the partial count
+     */
+    public int partials() {
+        return start[size];
+    }
+
+    /**
+     * The bytes the recording occupies: 13 per entry, 12 per partial, 8 per recorded parameter,
+     * and the vector nodes' arena (8 per double, 4 per int, 44 per node); the sweeps' workspace
+     * is not counted.
+     *
+     * @return the recorded size in bytes
+     */
+    public long bytes() {
+        return 13L * size + 12L * start[size] + 8L * auxSize + arena.bytes();
+    }
+
+    /**
+     * The bytes allocated for the arrays, including unused capacity and the sweeps' workspace.
+     *
+     * @return the allocated size in bytes
+     */
+    public long capacityBytes() {
+        return 13L * op.length + 4 + 12L * arg.length + 8L * (aux.length + adjoint.length + tangent.length)
+            + arena.capacityBytes();
+    }
+
+    /**
+     * Runs the reverse sweep seeded with adjoint 1 at {@code output}: afterwards
+     * {@link Var#adjoint()} of every entry is the derivative of {@code output} with respect to it.
+     *
+     * <p>An entry whose adjoint is exactly zero propagates nothing, so an unused {@code sqrt(0)}
+     * cannot turn a gradient into NaN (forward mode would give NaN where a zero adjoint meets an
+     * infinite partial, as in {@code 0 * sqrt(x)} at 0).
+     *
+     * @param output the entry to differentiate
+     * @throws IllegalStateException if {@code output} belongs to another tape or is stale
+     */
+    public void reverse(Var output) {
+        check(output);
+        clearAdjoints();
+        adjoint[output.index] = 1;
+        sweepReverse(output.index);
+    }
+
+    /**
+     * Runs the reverse sweep seeded with {@code u[i]} at {@code outputs[i]}, giving {@code uᵀ·J}
+     * in the adjoints (seeds of an output listed twice add).
+     *
+     * @param outputs the outputs; not modified
+     * @param u the seeds, one per output; not modified
+     * @throws IllegalArgumentException if the lengths differ
+     * @throws IllegalStateException if an output belongs to another tape or is stale
+     */
+    public void reverse(Var[] outputs, double[] u) {
+        if (outputs.length != u.length) {
+            throw new IllegalArgumentException("u has length " + u.length + " but there are "
+                + outputs.length + " outputs");
+        }
+        int last = -1;
+        for (Var y : outputs) {
+            check(y);
+            last = Math.max(last, y.index);
+        }
+        clearAdjoints();
+        for (int i = 0; i < outputs.length; i++) {
+            adjoint[outputs[i].index] += u[i];
+        }
+        sweepReverse(last);
+    }
+
+    /**
+     * Runs the forward tangent sweep over the recorded entries, seeded with tangent {@code v[i]}
+     * at {@code inputs[i]} (every other input and constant has tangent 0): afterwards
+     * {@link Var#tangent()} of every entry is its directional derivative, so the outputs' tangents
+     * are {@code J·v}. User code is not run again.
+     *
+     * @param inputs the seeded entries, normally inputs; not modified
+     * @param v the seeds; not modified
+     * @throws IllegalArgumentException if the lengths differ
+     * @throws IllegalStateException if an input belongs to another tape or is stale
+     */
+    public void forward(Var[] inputs, double[] v) {
+        if (inputs.length != v.length) {
+            throw new IllegalArgumentException("v has length " + v.length + " but there are "
+                + inputs.length + " inputs");
+        }
+        for (Var x : inputs) {
+            check(x);
+        }
+        clearTangents();
+        for (int i = 0; i < inputs.length; i++) {
+            tangent[inputs[i].index] += v[i];
+        }
+        sweepForward(size - 1);
+    }
+
+    // ---------------------------------------------------------------- the two sweeps
+
+    /** Sets every adjoint (scalar and arena) to zero, growing the workspace if needed. */
+    void clearAdjoints() {
+        if (adjoint.length < size) {
+            adjoint = new double[value.length];
+        } else {
+            Arrays.fill(adjoint, 0, size, 0.0);
+        }
+        adjointsValid = size;
+        arena.clearAdjoints();
+    }
+
+    /** Sets every tangent (scalar and arena) to zero, growing the workspace if needed. */
+    void clearTangents() {
+        if (tangent.length < size) {
+            tangent = new double[value.length];
+        } else {
+            Arrays.fill(tangent, 0, size, 0.0);
+        }
+        tangentsValid = size;
+        arena.clearTangents();
+    }
+
+    /**
+     * The reverse sweep from entry {@code last} down to 0, adjoints already seeded. Scalar
+     * entries are ten lines with no switch; vector nodes run their vector-Jacobian products.
+     */
+    void sweepReverse(int last) {
+        final byte[] op = this.op;
+        final int[] start = this.start;
+        final int[] arg = this.arg;
+        final double[] partial = this.partial;
+        final double[] adjoint = this.adjoint;
+        int node = arena.nodesUpTo(last);
+        for (int i = last; i >= 0; i--) {
+            if (op[i] >= Op.VECTOR) {
+                arena.reverse(--node);
+                continue;
+            }
+            double a = adjoint[i];
+            if (a == 0.0) {
+                continue;
+            }
+            for (int k = start[i], end = start[i + 1]; k < end; k++) {
+                adjoint[arg[k]] += partial[k] * a;
+            }
+        }
+    }
+
+    /** The tangent sweep from entry 0 up to {@code last}, seeds already in place. */
+    void sweepForward(int last) {
+        final byte[] op = this.op;
+        final int[] start = this.start;
+        final int[] arg = this.arg;
+        final double[] partial = this.partial;
+        final double[] tangent = this.tangent;
+        int node = 0;
+        for (int i = 0; i <= last; i++) {
+            if (op[i] >= Op.VECTOR) {
+                arena.forward(node++);
+                continue;
+            }
+            int k = start[i];
+            int end = start[i + 1];
+            if (k == end) {
+                continue; // an input keeps its seed, a constant its zero
+            }
+            double t = 0;
+            for (; k < end; k++) {
+                t += partial[k] * tangent[arg[k]];
+            }
+            tangent[i] = t;
+        }
+    }
+
+    // ---------------------------------------------------------------- recording (package-private)
+
+    /** A new view of entry {@code i}. */
+    Var var(int i) {
+        return new Var(this, i, generation);
+    }
+
+    /** Appends an entry without partials. */
+    int leaf(int code, double v) {
+        int i = size;
+        if (i == op.length) {
+            growEntries();
+        }
+        op[i] = (byte) code;
+        value[i] = v;
+        start[i + 1] = start[i];
+        size = i + 1;
+        return i;
+    }
+
+    /** Appends an entry with one argument; the caller's rule fills value and partial. */
+    int push(int code, Var x) {
+        check(x);
+        int i = size;
+        int k = start[i];
+        if (i == op.length) {
+            growEntries();
+        }
+        if (k + 1 > arg.length) {
+            growPartials(k + 1);
+        }
+        op[i] = (byte) code;
+        arg[k] = x.index;
+        start[i + 1] = k + 1;
+        size = i + 1;
+        return i;
+    }
+
+    /** Appends an entry with two arguments; the caller's rule fills value and partials. */
+    int push(int code, Var x, Var y) {
+        check(x);
+        check(x, y);
+        int i = size;
+        int k = start[i];
+        if (i == op.length) {
+            growEntries();
+        }
+        if (k + 2 > arg.length) {
+            growPartials(k + 2);
+        }
+        op[i] = (byte) code;
+        arg[k] = x.index;
+        arg[k + 1] = y.index;
+        start[i + 1] = k + 2;
+        size = i + 1;
+        return i;
+    }
+
+    /**
+     * Appends an entry with {@code n} argument slots for the caller to fill
+     * ({@code arg[start[i] + j]}); the caller has checked the arguments.
+     */
+    int pushN(int code, int n) {
+        int i = size;
+        int k = start[i];
+        if (i == op.length) {
+            growEntries();
+        }
+        if (k + n > arg.length) {
+            growPartials(k + n);
+        }
+        op[i] = (byte) code;
+        start[i + 1] = k + n;
+        size = i + 1;
+        return i;
+    }
+
+    /** Appends a recorded parameter; returns its index in {@link #aux}. */
+    int pushAux(double c) {
+        if (auxSize == aux.length) {
+            aux = Arrays.copyOf(aux, 2 * aux.length);
+        }
+        aux[auxSize] = c;
+        return auxSize++;
+    }
+
+    /** The cached constant 0 or 1 of this generation (for {@link VarField}). */
+    Var zeroOrOne(boolean isOne) {
+        if (isOne) {
+            if (one < 0) {
+                one = leaf(Op.CONST, 1);
+            }
+            return var(one);
+        }
+        if (zero < 0) {
+            zero = leaf(Op.CONST, 0);
+        }
+        return var(zero);
+    }
+
+    /** A scratch array of exactly {@code n} doubles ({@code which} is 0 or 1), reused. */
+    double[] scratch(int n, int which) {
+        if (n >= scratchA.length) {
+            scratchA = Arrays.copyOf(scratchA, Math.max(n + 1, 2 * scratchA.length));
+            scratchB = Arrays.copyOf(scratchB, scratchA.length);
+        }
+        double[][] s = which == 0 ? scratchA : scratchB;
+        if (s[n] == null) {
+            s[n] = new double[n];
+        }
+        return s[n];
+    }
+
+    private void growEntries() {
+        int n = 2 * op.length;
+        op = Arrays.copyOf(op, n);
+        value = Arrays.copyOf(value, n);
+        start = Arrays.copyOf(start, n + 1);
+    }
+
+    private void growPartials(int needed) {
+        int n = Math.max(needed, 2 * arg.length);
+        arg = Arrays.copyOf(arg, n);
+        partial = Arrays.copyOf(partial, n);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** Throws unless {@code x} is a live entry of this tape. */
+    void check(Var x) {
+        if (x.tape != this) {
+            throw new IllegalStateException(x.describe() + " is not on " + this
+                + ": record the whole function on one tape");
+        }
+        if (x.generation != generation) {
+            throw stale(x.describe(), x.generation);
+        }
+    }
+
+    /** Throws unless {@code y} is on the same tape as {@code x} (already checked) and live. */
+    void check(Var x, Var y) {
+        if (y.tape != this) {
+            throw new IllegalStateException("cannot combine " + x.describe() + " with " + y.describe()
+                + ": both operands must be recorded on the same tape");
+        }
+        if (y.generation != generation) {
+            throw stale(y.describe(), y.generation);
+        }
+    }
+
+    IllegalStateException stale(String what, int recordedGeneration) {
+        return new IllegalStateException(what + " was recorded in generation " + recordedGeneration
+            + " of " + id() + ", which has been cleared since (now generation " + generation
+            + "): record again after clear()");
+    }
+
+    /** {@code Tape#3}. */
+    String id() {
+        return "Tape#" + id;
+    }
+
+    /**
+     * A short description: number, generation and size.
+     *
+     * @return for example {@code "Tape#3 (generation 1, 12 entries)"}
+     */
+    @Override
+    public String toString() {
+        return id() + " (generation " + generation + ", " + size + " entries)";
+    }
+}

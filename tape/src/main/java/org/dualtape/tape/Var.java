@@ -1,0 +1,739 @@
+package org.dualtape.tape;
+
+import org.apache.commons.math3.Field;
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.exception.DimensionMismatchException;
+import org.dualtape.dual.Elementary;
+
+/**
+ * A reverse-mode variable: a thin view of one entry of a {@link Tape}, on which every operation
+ * of {@link RealFieldElement} records a new entry with its value and partials.
+ *
+ * <h2>Construction</h2>
+ * From {@link Tape#variable(double)} and {@link Tape#constant(double)}, or from {@link Reverse},
+ * which records a function on {@code Var[]} inputs. Operands must be on the same tape.
+ *
+ * <h2>Values</h2>
+ * The value of every operation is what plain {@code double} code computes, in the same order,
+ * with {@code java.lang.Math}, so a function evaluated on {@code Var} and on {@code double} gives
+ * bitwise the same value. {@code linearCombination} uses Commons Math's accurate
+ * {@code MathArrays.linearCombination}, as {@code DerivativeStructure} and {@code Decimal64} do.
+ * Unary functions take value and derivative from the {@link Elementary} table.
+ *
+ * <h2>Conventions at kinks and edges</h2>
+ * As Commons Math's {@code DerivativeStructure} (order 1), see {@link Elementary}, except where a
+ * method says otherwise: {@code pow} uses {@code Math.pow} for the value and gives the derivative
+ * 0 for exponent 0 and, with respect to the exponent, for base 0; {@code hypot} uses
+ * {@code Math.hypot}; {@code atan2} uses {@code Math.atan2}; a reverse sweep skips entries whose
+ * adjoint is exactly 0 (see {@link Tape#reverse(Var)}).
+ *
+ * <h2>Branches</h2>
+ * Entries whose value depends on a branch (abs, floor, ceil, rint, signum, relu, round, copySign,
+ * remainder, min, max, {@link #compareTo}) record the branch taken; {@link Replay} reports a
+ * replay that would take another. Branches in user code on {@link #getReal()} or {@link #value()}
+ * are invisible to the tape: replay repeats the recorded path. Compare with {@link #compareTo}
+ * when a replay should notice.
+ *
+ * <p>Instances are immutable; the entry's adjoint and tangent are read from the tape's last sweep.
+ * After {@link Tape#clear()} a {@code Var} is stale and every use throws
+ * {@link IllegalStateException}.
+ */
+public final class Var implements RealFieldElement<Var>, Comparable<Var> {
+    final Tape tape;
+    final int index;
+    final int generation;
+
+    Var(Tape tape, int index, int generation) {
+        this.tape = tape;
+        this.index = index;
+        this.generation = generation;
+    }
+
+    /**
+     * The value.
+     *
+     * @return the entry's value (after a {@link Replay}, the value at the replayed point)
+     * @throws IllegalStateException if the tape was cleared since this was recorded
+     */
+    public double value() {
+        tape.check(this);
+        return tape.value[index];
+    }
+
+    /**
+     * The adjoint from the tape's last reverse sweep: the derivative of the swept output with
+     * respect to this entry.
+     *
+     * @return the adjoint
+     * @throws IllegalStateException if stale, or if no reverse sweep ran since this was recorded
+     */
+    public double adjoint() {
+        tape.check(this);
+        if (index >= tape.adjointsValid) {
+            throw new IllegalStateException("no reverse sweep has run on " + tape.id() + " since " + describe()
+                + " was recorded");
+        }
+        return tape.adjoint[index];
+    }
+
+    /**
+     * The tangent from the tape's last forward sweep ({@link Tape#forward}).
+     *
+     * @return the tangent
+     * @throws IllegalStateException if stale, or if no tangent sweep ran since this was recorded
+     */
+    public double tangent() {
+        tape.check(this);
+        if (index >= tape.tangentsValid) {
+            throw new IllegalStateException("no tangent sweep has run on " + tape.id() + " since " + describe()
+                + " was recorded");
+        }
+        return tape.tangent[index];
+    }
+
+    /**
+     * The tape this variable is recorded on.
+     *
+     * @return the tape
+     */
+    public Tape tape() {
+        return tape;
+    }
+
+    /**
+     * The entry's index on the tape (as printed by {@link Tape#table()}).
+     *
+     * @return the index
+     */
+    public int index() {
+        return index;
+    }
+
+    /** {@inheritDoc} The same as {@link #value()}. */
+    @Override
+    public double getReal() {
+        return value();
+    }
+
+    /** {@inheritDoc} Constants on this variable's tape. */
+    @Override
+    public Field<Var> getField() {
+        return tape.field();
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    /** {@inheritDoc} Partials 1, 1. */
+    @Override
+    public Var add(Var o) {
+        int i = tape.push(Op.ADD, this, o);
+        Rules.add(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial 1. */
+    @Override
+    public Var add(double c) {
+        int i = tape.push(Op.ADD_C, this);
+        Rules.addConstant(tape, i, tape.pushAux(c));
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partials 1, -1. */
+    @Override
+    public Var subtract(Var o) {
+        int i = tape.push(Op.SUB, this, o);
+        Rules.subtract(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial 1. */
+    @Override
+    public Var subtract(double c) {
+        int i = tape.push(Op.SUB_C, this);
+        Rules.subtractConstant(tape, i, tape.pushAux(c));
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial -1. */
+    @Override
+    public Var negate() {
+        return apply(Elementary.NEGATE);
+    }
+
+    /** {@inheritDoc} Partials {@code o}, {@code this}. */
+    @Override
+    public Var multiply(Var o) {
+        int i = tape.push(Op.MUL, this, o);
+        Rules.multiply(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial {@code c}. */
+    @Override
+    public Var multiply(double c) {
+        int i = tape.push(Op.MUL_C, this);
+        tape.partial[tape.start[i]] = c;
+        Rules.multiplyConstant(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial {@code n}; the value is {@code x * n} as in plain code. */
+    @Override
+    public Var multiply(int n) {
+        return multiply((double) n);
+    }
+
+    /** {@inheritDoc} Value {@code x / y}; partials {@code 1 / y}, {@code -(x / y) / y}. */
+    @Override
+    public Var divide(Var o) {
+        int i = tape.push(Op.DIV, this, o);
+        Rules.divide(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Value {@code x / c}; partial {@code 1 / c}. */
+    @Override
+    public Var divide(double c) {
+        int i = tape.push(Op.DIV_C, this);
+        Rules.divideConstant(tape, i, tape.pushAux(c));
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Value {@code 1 / x}; partial {@code -(y * y)}. */
+    @Override
+    public Var reciprocal() {
+        return apply(Elementary.RECIPROCAL);
+    }
+
+    /**
+     * {@inheritDoc} IEEE remainder {@code x - k c} ({@code Math.IEEEremainder}); partial 1. The
+     * constant {@code c} is recorded as a constant entry; {@code k} is the recorded branch.
+     */
+    @Override
+    public Var remainder(double c) {
+        return remainder(tape.constant(c));
+    }
+
+    /**
+     * {@inheritDoc} IEEE remainder {@code x - k y} with {@code k = rint((x - r) / y)}, partials
+     * 1 and {@code -k}, as {@code DerivativeStructure}; {@code k} is the recorded branch.
+     */
+    @Override
+    public Var remainder(Var o) {
+        int i = tape.push(Op.REM, this, o);
+        Rules.remainder(tape, i);
+        return tape.var(i);
+    }
+
+    // ------------------------------------------------------------------ piecewise
+
+    /** {@inheritDoc} Partial -1 when the sign bit is set (also for {@code -0.0}), else 1. */
+    @Override
+    public Var abs() {
+        return apply(Elementary.ABS);
+    }
+
+    /** {@inheritDoc} Partial 0. */
+    @Override
+    public Var ceil() {
+        return apply(Elementary.CEIL);
+    }
+
+    /** {@inheritDoc} Partial 0. */
+    @Override
+    public Var floor() {
+        return apply(Elementary.FLOOR);
+    }
+
+    /** {@inheritDoc} Partial 0. */
+    @Override
+    public Var rint() {
+        return apply(Elementary.RINT);
+    }
+
+    /**
+     * {@inheritDoc} {@code Math.round}. The result is a {@code long} the tape cannot follow, so the
+     * tape records a guard entry: a replay that would round to another value reports it.
+     */
+    @Override
+    public long round() {
+        int i = tape.push(Op.ROUND, this);
+        Rules.round(tape, i);
+        return Math.round(tape.value[index]);
+    }
+
+    /** {@inheritDoc} Partial 0. */
+    @Override
+    public Var signum() {
+        return apply(Elementary.SIGNUM);
+    }
+
+    /** {@inheritDoc} Partial ±1 with respect to {@code this}, 0 with respect to {@code sign}. */
+    @Override
+    public Var copySign(Var sign) {
+        int i = tape.push(Op.COPY_SIGN, this, sign);
+        Rules.copySign(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partial ±1; {@code sign} is recorded as a constant entry. */
+    @Override
+    public Var copySign(double sign) {
+        return copySign(tape.constant(sign));
+    }
+
+    /** {@inheritDoc} Value {@code Math.scalb(x, n)}; partial {@code 2^n}. */
+    @Override
+    public Var scalb(int n) {
+        int i = tape.push(Op.SCALB, this);
+        Rules.scalb(tape, i, tape.pushAux(n));
+        return tape.var(i);
+    }
+
+    /**
+     * {@inheritDoc} Value {@code Math.hypot}; partials {@code x / h}, {@code y / h} (NaN at the
+     * origin, as {@code DerivativeStructure}; 0 when an argument is infinite).
+     */
+    @Override
+    public Var hypot(Var o) {
+        int i = tape.push(Op.HYPOT, this, o);
+        Rules.hypot(tape, i);
+        return tape.var(i);
+    }
+
+    /**
+     * The smaller of two values ({@code Math.min}); partial 1 for the chosen one (the first on a
+     * tie), NaN for both if one is NaN. A recorded branch.
+     *
+     * @param o the other value
+     * @return {@code min(this, o)}
+     */
+    public Var min(Var o) {
+        int i = tape.push(Op.MIN, this, o);
+        Rules.min(tape, i);
+        return tape.var(i);
+    }
+
+    /**
+     * The larger of two values ({@code Math.max}); partial 1 for the chosen one (the first on a
+     * tie), NaN for both if one is NaN. A recorded branch.
+     *
+     * @param o the other value
+     * @return {@code max(this, o)}
+     */
+    public Var max(Var o) {
+        int i = tape.push(Op.MAX, this, o);
+        Rules.max(tape, i);
+        return tape.var(i);
+    }
+
+    /**
+     * Compares values as {@code <}, {@code >} and {@code ==} do ({@code -0.0} equals {@code 0.0});
+     * NaN is greater than every number and equal to itself. The tape records the result as a
+     * guard, so a {@link Replay} where the comparison would come out differently reports it.
+     * Not consistent with {@link #equals}, which compares entries.
+     *
+     * @param o the other value
+     * @return -1, 0 or 1
+     */
+    @Override
+    public int compareTo(Var o) {
+        int i = tape.push(Op.COMPARE, this, o);
+        Rules.compare(tape, i);
+        return (int) tape.value[i];
+    }
+
+    /**
+     * Compares with a constant, as {@link #compareTo(Var)} (the constant becomes an entry).
+     *
+     * @param c the constant
+     * @return -1, 0 or 1
+     */
+    public int compareTo(double c) {
+        return compareTo(tape.constant(c));
+    }
+
+    // ------------------------------------------------------------------ powers and roots
+
+    /** {@inheritDoc} */
+    @Override
+    public Var sqrt() {
+        return apply(Elementary.SQRT);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var cbrt() {
+        return apply(Elementary.CBRT);
+    }
+
+    /**
+     * {@inheritDoc} {@code sqrt} for 2, {@code cbrt} for 3, else {@code Math.pow(x, 1.0 / n)}
+     * (NaN for negative {@code x}) with partial {@code 1 / (n y^(n-1))}, as
+     * {@code DerivativeStructure}.
+     */
+    @Override
+    public Var rootN(int n) {
+        int i = tape.push(Op.ROOT_N, this);
+        Rules.rootN(tape, i, tape.pushAux(n));
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Value {@code Math.pow(x, p)}; partial {@code p x^(p-1)}, 0 for {@code p = 0}. */
+    @Override
+    public Var pow(double p) {
+        int i = tape.push(Op.POW_C, this);
+        Rules.powConstant(tape, i, tape.pushAux(p));
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Value {@code Math.pow(x, n)}; partial {@code n x^(n-1)}, 0 for {@code n = 0}. */
+    @Override
+    public Var pow(int n) {
+        int i = tape.push(Op.POW_INT, this);
+        Rules.powInt(tape, i, tape.pushAux(n));
+        return tape.var(i);
+    }
+
+    /**
+     * {@inheritDoc} Value {@code Math.pow(x, e)} (so also negative {@code x} with an integer
+     * exponent, where {@code DerivativeStructure} gives NaN); partials {@code e x^(e-1)} (0 for
+     * {@code e = 0}) and {@code x^e log x} (0 for {@code x = 0, e > 0}; NaN for {@code x < 0}).
+     */
+    @Override
+    public Var pow(Var e) {
+        int i = tape.push(Op.POW, this, e);
+        Rules.pow(tape, i);
+        return tape.var(i);
+    }
+
+    /**
+     * {@code x²} as {@code x * x}; partial {@code 2x}.
+     *
+     * @return the square
+     */
+    public Var square() {
+        return apply(Elementary.SQUARE);
+    }
+
+    // ------------------------------------------------------------------ exponentials and logarithms
+
+    /** {@inheritDoc} */
+    @Override
+    public Var exp() {
+        return apply(Elementary.EXP);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var expm1() {
+        return apply(Elementary.EXPM1);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var log() {
+        return apply(Elementary.LOG);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var log1p() {
+        return apply(Elementary.LOG1P);
+    }
+
+    /**
+     * The base-10 logarithm ({@code Math.log10}).
+     *
+     * @return {@code log10(this)}
+     */
+    public Var log10() {
+        return apply(Elementary.LOG10);
+    }
+
+    // ------------------------------------------------------------------ trigonometry
+
+    /** {@inheritDoc} */
+    @Override
+    public Var cos() {
+        return apply(Elementary.COS);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var sin() {
+        return apply(Elementary.SIN);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var tan() {
+        return apply(Elementary.TAN);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var acos() {
+        return apply(Elementary.ACOS);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var asin() {
+        return apply(Elementary.ASIN);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var atan() {
+        return apply(Elementary.ATAN);
+    }
+
+    /**
+     * {@inheritDoc} {@code this} is {@code y}: value {@code Math.atan2(y, x)}; partials
+     * {@code x / (x² + y²)} and {@code -y / (x² + y²)} (NaN at the origin).
+     */
+    @Override
+    public Var atan2(Var x) {
+        int i = tape.push(Op.ATAN2, this, x);
+        Rules.atan2(tape, i);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var cosh() {
+        return apply(Elementary.COSH);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var sinh() {
+        return apply(Elementary.SINH);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var tanh() {
+        return apply(Elementary.TANH);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var acosh() {
+        return apply(Elementary.ACOSH);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var asinh() {
+        return apply(Elementary.ASINH);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var atanh() {
+        return apply(Elementary.ATANH);
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    /**
+     * The logistic function {@code 1 / (1 + e^-x)}.
+     *
+     * @return {@code sigmoid(this)}
+     */
+    public Var sigmoid() {
+        return apply(Elementary.SIGMOID);
+    }
+
+    /**
+     * {@code max(0, x)}; partial 1 for {@code x > 0}, else 0. A recorded branch.
+     *
+     * @return {@code relu(this)}
+     */
+    public Var relu() {
+        return apply(Elementary.RELU);
+    }
+
+    /**
+     * {@code log(1 + e^x)}.
+     *
+     * @return {@code softplus(this)}
+     */
+    public Var softplus() {
+        return apply(Elementary.SOFTPLUS);
+    }
+
+    /**
+     * {@code log σ(x) = -softplus(-x)}.
+     *
+     * @return {@code logSigmoid(this)}
+     */
+    public Var logSigmoid() {
+        return apply(Elementary.LOG_SIGMOID);
+    }
+
+    /**
+     * Applies any function of the rule table.
+     *
+     * @param e the function
+     * @return {@code e(this)}, partial {@code e.df(x, y)}
+     */
+    public Var apply(Elementary e) {
+        int i = tape.push(e.ordinal(), this);
+        Rules.elementary(tape, i, e);
+        return tape.var(i);
+    }
+
+    // ------------------------------------------------------------------ linear combinations
+
+    /** {@inheritDoc} Partials {@code b[i]} for {@code a[i]} and {@code a[i]} for {@code b[i]}. */
+    @Override
+    public Var linearCombination(Var[] a, Var[] b) {
+        if (a.length != b.length) {
+            throw new DimensionMismatchException(b.length, a.length);
+        }
+        for (int j = 0; j < a.length; j++) {
+            tape.check(this, a[j]);
+            tape.check(this, b[j]);
+        }
+        if (a.length == 0) {
+            return tape.zeroOrOne(false);
+        }
+        int i = tape.pushN(Op.LC_VAR_N, 2 * a.length);
+        int k = tape.start[i];
+        for (int j = 0; j < a.length; j++) {
+            tape.arg[k + 2 * j] = a[j].index;
+            tape.arg[k + 2 * j + 1] = b[j].index;
+        }
+        Rules.linearCombinationN(tape, i, false);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} Partials {@code a[i]}. */
+    @Override
+    public Var linearCombination(double[] a, Var[] b) {
+        if (a.length != b.length) {
+            throw new DimensionMismatchException(b.length, a.length);
+        }
+        for (Var v : b) {
+            tape.check(this, v);
+        }
+        if (a.length == 0) {
+            return tape.zeroOrOne(false);
+        }
+        int i = tape.pushN(Op.LC_CONST_N, a.length);
+        int k = tape.start[i];
+        for (int j = 0; j < a.length; j++) {
+            tape.arg[k + j] = b[j].index;
+            tape.partial[k + j] = a[j];
+        }
+        Rules.linearCombinationN(tape, i, true);
+        return tape.var(i);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(Var a1, Var b1, Var a2, Var b2) {
+        return combine(a1, b1, a2, b2);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3) {
+        return combine(a1, b1, a2, b2, a3, b3);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3, Var a4, Var b4) {
+        return combine(a1, b1, a2, b2, a3, b3, a4, b4);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(double a1, Var b1, double a2, Var b2) {
+        return combine(new double[] {a1, a2}, b1, b2);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3) {
+        return combine(new double[] {a1, a2, a3}, b1, b2, b3);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3, double a4, Var b4) {
+        return combine(new double[] {a1, a2, a3, a4}, b1, b2, b3, b4);
+    }
+
+    private Var combine(Var... ab) {
+        for (Var v : ab) {
+            tape.check(this, v);
+        }
+        int i = tape.pushN(Op.LC_VAR, ab.length);
+        int k = tape.start[i];
+        for (int j = 0; j < ab.length; j++) {
+            tape.arg[k + j] = ab[j].index;
+        }
+        Rules.linearCombination(tape, i);
+        return tape.var(i);
+    }
+
+    private Var combine(double[] a, Var... b) {
+        for (Var v : b) {
+            tape.check(this, v);
+        }
+        int i = tape.pushN(Op.LC_CONST, b.length);
+        int k = tape.start[i];
+        for (int j = 0; j < b.length; j++) {
+            tape.arg[k + j] = b[j].index;
+            tape.partial[k + j] = a[j];
+        }
+        Rules.linearCombinationConstant(tape, i);
+        return tape.var(i);
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /**
+     * Whether {@code o} is a view of the same entry of the same tape generation (not a comparison
+     * of values).
+     *
+     * @param o another object
+     * @return {@code true} for the same entry
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Var v && v.tape == tape && v.index == index && v.generation == generation;
+    }
+
+    /**
+     * A hash of the entry, consistent with {@link #equals}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return (31 * tape.id + generation) * 31 + index;
+    }
+
+    /**
+     * The entry and its value, or that it is stale.
+     *
+     * @return for example {@code "Var #3 = 2.5"}
+     */
+    @Override
+    public String toString() {
+        return generation == tape.generation ? "Var #" + index + " = " + tape.value[index]
+            : describe() + " (stale)";
+    }
+
+    /** {@code Var #12 of Tape#2 (generation 0)}. */
+    String describe() {
+        return "Var #" + index + " of " + tape.id() + " (generation " + generation + ")";
+    }
+}
