@@ -1,0 +1,179 @@
+package org.dualtape.compare.mlp;
+
+import java.util.Arrays;
+
+/**
+ * The plain {@code double} MLP loss and its hand-written backprop over flat arrays, with scratch
+ * buffers reused across calls (not thread-safe; {@link MlpProblem} synchronizes).
+ *
+ * <h2>Order of operations</h2>
+ * The whole batch goes through a layer at once, but every pre-activation is still summed as the
+ * generic loss sums it: {@code b_j}, then {@code + W_j0 a_0}, {@code + W_j1 a_1}, ... left to
+ * right. Four samples share each pass over a weight row, which gives the processor four
+ * independent sums to overlap and reads each row of {@code W} once per four samples instead of
+ * once per sample; the values are unchanged.
+ */
+final class DenseMlp {
+    /** Samples that share one pass over a weight row. */
+    private static final int SAMPLES_PER_PASS = 4;
+
+    private final MlpSpec spec;
+    private final int batch;
+    private final double[] inputs;
+    private final int[] labels;
+    /** Pre-activations per layer, {@code [batch][out]} row-major. */
+    private final double[][] z;
+    /** Activations per hidden layer ({@code a[l] = f(z[l])}), {@code [batch][out]}. */
+    private final double[][] a;
+    /** Adjoints of the pre-activations per layer, created on the first gradient. */
+    private double[][] adjoint;
+
+    DenseMlp(MlpSpec spec, double[] inputs, int[] labels) {
+        this.spec = spec;
+        this.batch = labels.length;
+        this.inputs = inputs;
+        this.labels = labels;
+        int layers = spec.layers();
+        z = new double[layers][];
+        a = new double[layers - 1][];
+        for (int l = 0; l < layers; l++) {
+            z[l] = new double[batch * spec.layerOutputs(l)];
+            if (l < layers - 1) {
+                a[l] = new double[batch * spec.layerOutputs(l)];
+            }
+        }
+    }
+
+    /** The loss; fills {@code z} and {@code a}. */
+    double loss(double[] w) {
+        forward(w);
+        int last = spec.layers() - 1;
+        int n = spec.outputs();
+        double total = 0;
+        for (int s = 0; s < batch; s++) {
+            double l = Losses.loss(spec.loss(), z[last], s * n, n, labels[s]);
+            total = s == 0 ? l : total + l;
+        }
+        return total / batch;
+    }
+
+    /** The loss and, into {@code gradient} (overwritten), its gradient. */
+    double lossAndGradient(double[] w, double[] gradient) {
+        double value = loss(w);
+        if (adjoint == null) {
+            adjoint = new double[spec.layers()][];
+            for (int l = 0; l < spec.layers(); l++) {
+                adjoint[l] = new double[batch * spec.layerOutputs(l)];
+            }
+        }
+        int last = spec.layers() - 1;
+        int n = spec.outputs();
+        double scale = 1.0 / batch;
+        for (int s = 0; s < batch; s++) {
+            Losses.adjoint(spec.loss(), z[last], s * n, n, labels[s], scale, adjoint[last]);
+        }
+        Arrays.fill(gradient, 0.0);
+        for (int l = last; l >= 0; l--) {
+            double[] in = l == 0 ? inputs : a[l - 1];
+            double[] inAdjoint = l == 0 ? null : adjoint[l - 1];
+            backward(w, gradient, l, in, adjoint[l], inAdjoint);
+            if (inAdjoint != null) {
+                Activation f = spec.activation();
+                double[] zl = z[l - 1];
+                double[] al = a[l - 1];
+                for (int k = 0; k < inAdjoint.length; k++) {
+                    inAdjoint[k] *= f.derivative(zl[k], al[k]);
+                }
+            }
+        }
+        return value;
+    }
+
+    private void forward(double[] w) {
+        Activation f = spec.activation();
+        for (int l = 0; l < spec.layers(); l++) {
+            double[] in = l == 0 ? inputs : a[l - 1];
+            affine(w, spec.weightOffset(l), spec.biasOffset(l), spec.layerInputs(l),
+                    spec.layerOutputs(l), in, z[l]);
+            if (l < spec.layers() - 1) {
+                double[] zl = z[l];
+                double[] al = a[l];
+                for (int k = 0; k < zl.length; k++) {
+                    al[k] = f.apply(zl[k]);
+                }
+            }
+        }
+    }
+
+    /** {@code out[s][j] = b_j + Σ_i W_ji in[s][i]}, summed left to right for every sample. */
+    private void affine(double[] w, int wOffset, int bOffset, int nIn, int nOut, double[] in, double[] out) {
+        for (int j = 0; j < nOut; j++) {
+            int row = wOffset + j * nIn;
+            double b = w[bOffset + j];
+            int s = 0;
+            for (; s + SAMPLES_PER_PASS <= batch; s += SAMPLES_PER_PASS) {
+                int x0 = s * nIn;
+                int x1 = x0 + nIn;
+                int x2 = x1 + nIn;
+                int x3 = x2 + nIn;
+                double s0 = b;
+                double s1 = b;
+                double s2 = b;
+                double s3 = b;
+                for (int i = 0; i < nIn; i++) {
+                    double wi = w[row + i];
+                    s0 += wi * in[x0 + i];
+                    s1 += wi * in[x1 + i];
+                    s2 += wi * in[x2 + i];
+                    s3 += wi * in[x3 + i];
+                }
+                out[s * nOut + j] = s0;
+                out[(s + 1) * nOut + j] = s1;
+                out[(s + 2) * nOut + j] = s2;
+                out[(s + 3) * nOut + j] = s3;
+            }
+            for (; s < batch; s++) {
+                int x0 = s * nIn;
+                double s0 = b;
+                for (int i = 0; i < nIn; i++) {
+                    s0 += w[row + i] * in[x0 + i];
+                }
+                out[s * nOut + j] = s0;
+            }
+        }
+    }
+
+    /**
+     * One layer's reverse step: {@code ∂W_ji += Σ_s δ[s][j] in[s][i]}, {@code ∂b_j += Σ_s δ[s][j]},
+     * and, unless {@code inAdjoint} is null, {@code inAdjoint[s][i] = Σ_j W_ji δ[s][j]}. One pass
+     * over each weight row serves both products.
+     */
+    private void backward(double[] w, double[] gradient, int l, double[] in, double[] delta,
+                          double[] inAdjoint) {
+        int nIn = spec.layerInputs(l);
+        int nOut = spec.layerOutputs(l);
+        int wOffset = spec.weightOffset(l);
+        int bOffset = spec.biasOffset(l);
+        if (inAdjoint != null) {
+            Arrays.fill(inAdjoint, 0.0);
+        }
+        for (int j = 0; j < nOut; j++) {
+            int row = wOffset + j * nIn;
+            double db = 0;
+            for (int s = 0; s < batch; s++) {
+                double d = delta[s * nOut + j];
+                db += d;
+                int x = s * nIn;
+                for (int i = 0; i < nIn; i++) {
+                    gradient[row + i] += d * in[x + i];
+                }
+                if (inAdjoint != null) {
+                    for (int i = 0; i < nIn; i++) {
+                        inAdjoint[x + i] += w[row + i] * d;
+                    }
+                }
+            }
+            gradient[bOffset + j] = db;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.dualtape.compare.mlp;
+
+import java.lang.reflect.Array;
+import org.apache.commons.math3.RealFieldElement;
+
+/**
+ * The MLP loss written once for every {@link RealFieldElement}, one sample at a time, with the
+ * operations of {@link DenseMlp} in the same order.
+ */
+final class GenericMlp {
+    private GenericMlp() {
+    }
+
+    /** The batch-averaged loss at parameters {@code w} (not modified). */
+    static <T extends RealFieldElement<T>> T loss(MlpSpec spec, double[] inputs, int[] labels, T[] w) {
+        int batch = labels.length;
+        T total = null;
+        for (int s = 0; s < batch; s++) {
+            T[] z = logits(spec, inputs, s, w);
+            T l = Losses.loss(spec.loss(), z, labels[s]);
+            total = s == 0 ? l : total.add(l);
+        }
+        return total.divide(batch);
+    }
+
+    /** The last layer's outputs for sample {@code s}. */
+    static <T extends RealFieldElement<T>> T[] logits(MlpSpec spec, double[] inputs, int s, T[] w) {
+        int nIn0 = spec.inputs();
+        T[] a = null;
+        for (int l = 0; l < spec.layers(); l++) {
+            int nIn = spec.layerInputs(l);
+            int nOut = spec.layerOutputs(l);
+            int wOffset = spec.weightOffset(l);
+            int bOffset = spec.biasOffset(l);
+            T[] z = newArray(w, nOut);
+            for (int j = 0; j < nOut; j++) {
+                int row = wOffset + j * nIn;
+                T acc = w[bOffset + j];
+                if (l == 0) {
+                    int x = s * nIn0;
+                    for (int i = 0; i < nIn; i++) {
+                        acc = acc.add(w[row + i].multiply(inputs[x + i]));
+                    }
+                } else {
+                    for (int i = 0; i < nIn; i++) {
+                        acc = acc.add(w[row + i].multiply(a[i]));
+                    }
+                }
+                z[j] = acc;
+            }
+            if (l == spec.layers() - 1) {
+                return z;
+            }
+            for (int j = 0; j < nOut; j++) {
+                z[j] = spec.activation().apply(z[j]);
+            }
+            a = z;
+        }
+        throw new AssertionError("an MLP has at least one layer");
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T[] newArray(T[] like, int length) {
+        return (T[]) Array.newInstance(like.getClass().getComponentType(), length);
+    }
+}
