@@ -1,18 +1,18 @@
 package org.dualtape.compare.sweep;
 
+import org.dualtape.compare.numeric.Stencil;
+import org.dualtape.dual.ChunkPolicy;
+
 /**
  * Connects each {@link Method} to the code that implements it; the one place that knows which
  * module provides what.
  */
 final class MethodWiring {
-    /** Evaluations per coordinate of the Richardson stencil (central differences at h and h/2). */
-    private static final int RICHARDSON_EVALUATIONS = 4;
-
     private MethodWiring() {
     }
 
     static int richardsonEvaluations() {
-        return RICHARDSON_EVALUATIONS;
+        return Stencil.RICHARDSON.evaluations();
     }
 
     /**
@@ -22,11 +22,21 @@ final class MethodWiring {
      * @return the chunk, at least 1
      */
     static int defaultChunk(int parameterCount) {
-        return Math.max(1, Math.min(parameterCount, 8));
+        return ChunkPolicy.chunkSize(parameterCount);
     }
 
     static Evaluator prepare(Method method, SweepProblem problem, int chunk) {
         switch (method) {
+            case FORWARD_DUAL:
+                return new ForwardDualEvaluator(problem);
+            case FORWARD_CHUNKED:
+                return new ForwardChunkedEvaluator(problem, chunk);
+            case REVERSE_SCALAR_TAPE:
+                return new ScalarTapeEvaluator(problem);
+            case FORWARD_DIFFERENCE:
+            case CENTRAL_DIFFERENCE:
+            case RICHARDSON:
+                return new DifferenceEvaluator(problem, stencil(method), stencil(method).relativeStep());
             case BACKPROP_BY_HAND:
                 return new HandEvaluator(problem);
             case COMMONS_MATH_DS:
@@ -48,7 +58,27 @@ final class MethodWiring {
      * @return the evaluator
      */
     static Evaluator prepareWithStep(Method method, SweepProblem problem, double step) {
-        throw new UnsupportedOperationException(method.label()
-                + " is not wired into this build yet");
+        switch (method) {
+            case FORWARD_DIFFERENCE:
+            case CENTRAL_DIFFERENCE:
+            case RICHARDSON:
+                return new DifferenceEvaluator(problem, stencil(method), step);
+            default:
+                throw new UnsupportedOperationException(method.label()
+                        + " is not wired into this build yet");
+        }
+    }
+
+    private static Stencil stencil(Method method) {
+        switch (method) {
+            case FORWARD_DIFFERENCE:
+                return Stencil.FORWARD;
+            case CENTRAL_DIFFERENCE:
+                return Stencil.CENTRAL;
+            case RICHARDSON:
+                return Stencil.RICHARDSON;
+            default:
+                throw new IllegalArgumentException(method.label() + " is not a finite difference");
+        }
     }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
  * (the family's loss at width {@link #WIDTH}, all coordinates), with reverse-mode AD's error as a
  * flat reference line.
  *
- * <p>Steps are absolute, the same for every coordinate: {@code 1e-1, 1e-2, ..., 1e-16}. It runs in
- * the calling JVM: nothing is timed.
+ * <p>Steps are relative, as in {@code FiniteDifferences}: coordinate i moves by
+ * {@code h · max(1, |w_i|)} for {@code h = 1e-1, 1e-2, ..., 1e-16}. A step so small that it
+ * vanishes against some coordinate ({@code w_i + h == w_i}) gives no difference at all: that
+ * point's error is NaN. It runs in the calling JVM: nothing is timed.
  */
 public final class StepStudy {
     /** The width of the loss studied. */
@@ -44,26 +46,42 @@ public final class StepStudy {
      * @param family the losses; the one at {@link #WIDTH} is studied
      * @param progress where a line per method goes; a method that fails is reported there and
      *     has no points
-     * @return the points: each method at each step, then the AD line at each step
+     * @return the points: each method at each step, then the AD line at each step; empty (with
+     *     a progress line saying why) if the loss or its reference cannot be computed
      */
     public static List<StepPoint> run(ProblemFamily family, PrintWriter progress) {
-        SweepProblem problem = family.create(WIDTH);
-        double[] w = problem.initialParameters();
+        SweepProblem problem;
+        double[] w;
+        double[] reference;
+        try {
+            problem = family.create(WIDTH);
+            w = problem.initialParameters();
+            reference = problem.referencePartials(w, Coordinates.all(w.length));
+        } catch (RuntimeException e) {
+            progress.printf(Locale.ROOT, "steps: FAILED, no reference: %s%n", e);
+            progress.flush();
+            return List.of();
+        }
         int[] all = Coordinates.all(w.length);
-        double[] reference = problem.referencePartials(w, all);
         double[] partials = new double[w.length];
         List<StepPoint> points = new ArrayList<>();
         for (Method method : METHODS) {
             try {
                 for (double h : steps()) {
-                    MethodWiring.prepareWithStep(method, problem, h).partials(w, all, partials);
-                    points.add(new StepPoint(method.label(), h, Errors.of(partials, reference).maxRelative()));
+                    Evaluator evaluator = MethodWiring.prepareWithStep(method, problem, h);
+                    double error;
+                    try {
+                        evaluator.partials(w, all, partials);
+                        error = Errors.of(partials, reference).maxRelative();
+                    } catch (IllegalArgumentException vanished) {
+                        error = Double.NaN;
+                    }
+                    points.add(new StepPoint(method.label(), h, error));
                 }
-                progress.printf(Locale.ROOT, "steps: %s done%n", method.label());
             } catch (RuntimeException e) {
                 progress.printf(Locale.ROOT, "steps: %s FAILED: %s%n", method.label(), e);
+                progress.flush();
             }
-            progress.flush();
         }
         try {
             AD.prepare(problem, 1).gradient(w, partials);
