@@ -37,7 +37,8 @@ import org.apache.commons.math3.util.FastMath;
  *       {@code atanh'} are infinite at ±1 and {@code acosh'} at 1;</li>
  *   <li>{@code relu'(0) = 0} (the subgradient most libraries use; it is not in Commons Math).</li>
  * </ul>
- * Outside a function's domain the value is NaN as in {@code Math}, and so is the derivative.
+ * Outside a function's domain the value is NaN as in {@code Math}, and so is the derivative (the
+ * logarithms and atanh test their domain explicitly, as {@code 1 / x} alone would not be NaN).
  *
  * <h2>Domains</h2>
  * {@link #low()} and {@link #high()} give the open interval on which the rule is the derivative
@@ -51,9 +52,9 @@ public enum Elementary {
     SQUARE    (-inf(), inf(), false) { public double f(double x) { return x * x; }                public double df(double x, double y) { return 2 * x; } },
     EXP       (-inf(), inf(), false) { public double f(double x) { return Math.exp(x); }          public double df(double x, double y) { return y; } },
     EXPM1     (-inf(), inf(), false) { public double f(double x) { return Math.expm1(x); }        public double df(double x, double y) { return Math.exp(x); } },
-    LOG       (0, inf(), false)      { public double f(double x) { return Math.log(x); }          public double df(double x, double y) { return 1 / x; } },
-    LOG1P     (-1, inf(), false)     { public double f(double x) { return Math.log1p(x); }        public double df(double x, double y) { return 1 / (1 + x); } },
-    LOG10     (0, inf(), false)      { public double f(double x) { return Math.log10(x); }        public double df(double x, double y) { return 1 / (x * LN_10); } },
+    LOG       (0, inf(), false)      { public double f(double x) { return Math.log(x); }          public double df(double x, double y) { return x >= 0 ? 1 / x : Double.NaN; } },
+    LOG1P     (-1, inf(), false)     { public double f(double x) { return Math.log1p(x); }        public double df(double x, double y) { return x >= -1 ? 1 / (1 + x) : Double.NaN; } },
+    LOG10     (0, inf(), false)      { public double f(double x) { return Math.log10(x); }        public double df(double x, double y) { return x >= 0 ? 1 / (x * LN_10) : Double.NaN; } },
     SQRT      (0, inf(), false)      { public double f(double x) { return Math.sqrt(x); }         public double df(double x, double y) { return 1 / (2 * y); } },
     CBRT      (-inf(), inf(), false) { public double f(double x) { return Math.cbrt(x); }         public double df(double x, double y) { return 1 / (3 * y * y); } },
     SIN       (-inf(), inf(), false) { public double f(double x) { return Math.sin(x); }          public double df(double x, double y) { return Math.cos(x); } },
@@ -67,7 +68,7 @@ public enum Elementary {
     TANH      (-inf(), inf(), false) { public double f(double x) { return Math.tanh(x); }         public double df(double x, double y) { return (1 - y) * (1 + y); } },
     ASINH     (-inf(), inf(), false) { public double f(double x) { return FastMath.asinh(x); }    public double df(double x, double y) { return 1 / Math.hypot(x, 1); } },
     ACOSH     (1, inf(), false)      { public double f(double x) { return FastMath.acosh(x); }    public double df(double x, double y) { return 1 / (Math.sqrt(x - 1) * Math.sqrt(x + 1)); } },
-    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return 1 / ((1 - x) * (1 + x)); } },
+    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return Math.abs(x) <= 1 ? 1 / ((1 - x) * (1 + x)) : Double.NaN; } },
     ABS       (-inf(), inf(), true)  { public double f(double x) { return Math.abs(x); }          public double df(double x, double y) { return signBit(x) ? -1 : 1; } },
     SIGNUM    (-inf(), inf(), true)  { public double f(double x) { return Math.signum(x); }       public double df(double x, double y) { return 0; } },
     FLOOR     (-inf(), inf(), true)  { public double f(double x) { return Math.floor(x); }        public double df(double x, double y) { return 0; } },
