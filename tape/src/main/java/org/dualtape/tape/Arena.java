@@ -37,6 +37,34 @@ final class Arena {
         throw new UnsupportedOperationException(tape.id());
     }
 
+    boolean replay(int node) {
+        throw new UnsupportedOperationException(tape.id());
+    }
+
+    String describeChange(int entry) {
+        return "";
+    }
+
+    String arguments(int entry) {
+        return "";
+    }
+
+    int inputWidth(int entry) {
+        throw new UnsupportedOperationException();
+    }
+
+    int setInput(int entry, double[] x, int at) {
+        throw new UnsupportedOperationException();
+    }
+
+    int readAdjoint(int entry, double[] g, int at) {
+        throw new UnsupportedOperationException();
+    }
+
+    int seedTangent(int entry, double[] v, int at) {
+        throw new UnsupportedOperationException();
+    }
+
     void forward(int node) {
         throw new UnsupportedOperationException(tape.id());
     }

@@ -66,7 +66,7 @@ final class Op {
     static final int V_STACK = 115;
     static final int END = 116;
 
-    /** Recorded parameters per op code. */
+    /** Recorded parameters per op code, including the recorded branch of piecewise entries. */
     static final byte[] AUX = new byte[END];
     /**
      * Op codes whose value depends on a branch: replay compares the branch taken (see
@@ -83,6 +83,7 @@ final class Op {
         for (Elementary e : ELEMENTARY) {
             LABEL[e.ordinal()] = e.label();
             PIECEWISE[e.ordinal()] = e.piecewise();
+            AUX[e.ordinal()] = (byte) (e.piecewise() ? 1 : 0);
         }
         String[] scalar = {"input", "const", "add", "subtract", "multiply", "divide", "add", "subtract",
             "multiply", "divide", "pow", "pow", "rootN", "scalb", "pow", "atan2", "hypot", "remainder",
@@ -98,6 +99,7 @@ final class Op {
         }
         for (int code : new int[] {REM, COPY_SIGN, MIN, MAX, ROUND, COMPARE}) {
             PIECEWISE[code] = true;
+            AUX[code] = 1;
         }
     }
 

@@ -171,6 +171,36 @@ public final class Reverse {
         }
     }
 
+    /**
+     * Records a scalar function once, for evaluation at many points by {@link Replay} without
+     * running it again. The replay owns a fresh tape.
+     *
+     * @param f the function
+     * @param x the point to record at; not modified
+     * @return the replay, whose inputs are the {@code x.length} arguments
+     */
+    public static Replay record(Function<Var[], Var> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = new Tape();
+        Var[] v = tape.variables(x);
+        return tape.replay(output(tape, f.apply(v), -1), v);
+    }
+
+    /**
+     * Records a vector function once, for evaluation at many points by {@link Replay} without
+     * running it again ({@code jacobian}, {@code vjp}, {@code jvp}). The replay owns a fresh tape.
+     *
+     * @param f the function
+     * @param x the point to record at; not modified
+     * @return the replay, whose inputs are the {@code x.length} arguments
+     */
+    public static Replay recordVector(Function<Var[], Var[]> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = new Tape();
+        Var[] v = tape.variables(x);
+        return tape.replay(outputs(tape, f.apply(v)), v);
+    }
+
     /** Checks one output of a function recorded on {@code tape}; {@code i} is its index or -1. */
     static Var output(Tape tape, Var y, int i) {
         if (y == null) {

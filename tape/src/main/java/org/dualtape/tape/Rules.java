@@ -330,15 +330,19 @@ final class Rules {
     }
 
     /**
-     * Whether a piecewise entry stayed on its recorded piece: same partials and, where all of them
-     * are zero (signum, floor, ceil, rint, round, comparisons), the same value. NaN equals NaN here.
+     * The branch a piecewise entry took, as one number: the partial that tells the pieces apart
+     * (abs, relu, copySign, min, max; {@code -k} for remainder), or the value where every partial
+     * is zero (floor, ceil, rint, signum, round, compare). It is recorded once, when the entry is
+     * recorded, and replay compares against it (NaN equals NaN there).
      */
-    static boolean sameBranch(double oldValue, double old0, double old1, double newValue, double new0,
-                              double new1) {
-        if (!same(old0, new0) || !same(old1, new1)) {
-            return false;
-        }
-        return old0 != 0 || old1 != 0 || same(oldValue, newValue);
+    static double branchKey(Tape t, int i, int code) {
+        int k = t.start[i];
+        return switch (code) {
+            case Op.REM -> t.partial[k + 1];
+            case Op.MIN, Op.MAX, Op.COPY_SIGN -> t.partial[k];
+            case Op.ROUND, Op.COMPARE -> t.value[i];
+            default -> t.partial[k] != 0 ? t.partial[k] : t.value[i]; // abs, relu; floor, ceil, rint, signum
+        };
     }
 
     static boolean same(double a, double b) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Size</h2>
  * An input or constant takes 13 bytes (value 8, row pointer 4, op code 1), a unary entry 25
  * (plus one partial: argument 4, partial 8), a binary entry 37, and an entry with a parameter 8
- * more (so {@code x.pow(2.5)} takes 33). The sweeps add an 8-byte adjoint (or tangent) per entry
+ * more (so {@code x.pow(2.5)} takes 33; a piecewise entry keeps its recorded branch the same way,
+ * so {@code x.abs()} takes 33). The sweeps add an 8-byte adjoint (or tangent) per entry
  * of workspace, allocated once and reused. {@link #bytes()} reports the recorded figure.
  *
  * <h2>Allocation</h2>
@@ -263,6 +264,62 @@ public final class Tape {
         sweepForward(size - 1);
     }
 
+    /**
+     * Prepares to re-evaluate this recording at new inputs: see {@link Replay}.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the inputs whose values a replay replaces, in the order of its flat input array
+     *     (each must be a {@link #variable}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a variable of this tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public Replay replay(Var output, Var... inputs) {
+        return replay(new Var[] {output}, inputs);
+    }
+
+    /**
+     * Prepares to re-evaluate this recording at new inputs, with several outputs: see {@link Replay}.
+     *
+     * @param outputs the outputs; not modified
+     * @param inputs the inputs whose values a replay replaces (each must be a {@link #variable});
+     *     not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a variable of this tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public Replay replay(Var[] outputs, Var[] inputs) {
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            Var x = inputs[j];
+            if (x == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            check(x);
+            in[j] = x.index;
+        }
+        return replay(outputs, in);
+    }
+
+    Replay replay(Var[] outputs, int[] in) {
+        int[] out = new int[outputs.length];
+        for (int r = 0; r < outputs.length; r++) {
+            out[r] = Reverse.output(this, outputs[r], r).index;
+        }
+        boolean[] seen = new boolean[size];
+        for (int e : in) {
+            if (op[e] != Op.INPUT && op[e] != Op.V_INPUT) {
+                throw new IllegalArgumentException("replay inputs must be inputs of the tape, but entry #" + e
+                    + " is '" + Op.label(op[e]) + "'");
+            }
+            if (seen[e]) {
+                throw new IllegalArgumentException("entry #" + e + " is listed twice as a replay input");
+            }
+            seen[e] = true;
+        }
+        return new Replay(this, in, out);
+    }
+
     // ---------------------------------------------------------------- the two sweeps
 
     /** Sets every adjoint (scalar and arena) to zero, growing the workspace if needed. */
@@ -337,6 +394,104 @@ public final class Tape {
             }
             tangent[i] = t;
         }
+    }
+
+    // ---------------------------------------------------------------- replay (package-private)
+
+    /** The recorded and the new branch key of the first entry whose branch changed in the last replay. */
+    private double changeRecorded;
+    private double changeNow;
+
+    /**
+     * Re-evaluates entries 0 to {@code last} (inputs already set) with the recording's rules.
+     *
+     * @return -1, or the first piecewise entry whose branch differs from the recorded one
+     */
+    int replay(int last) {
+        int changed = -1;
+        int a = 0;
+        int node = 0;
+        for (int i = 0; i <= last; i++) {
+            int code = op[i];
+            if (code >= Op.VECTOR) {
+                if (!arena.replay(node++) && changed < 0) {
+                    changed = i;
+                }
+                continue;
+            }
+            if (code == Op.INPUT || code == Op.CONST) {
+                continue;
+            }
+            Rules.eval(this, i, code, a);
+            a += Op.AUX[code];
+            if (Op.PIECEWISE[code]) {
+                double key = Rules.branchKey(this, i, code);
+                if (changed < 0 && !Rules.same(key, aux[a - 1])) {
+                    changed = i;
+                    changeRecorded = aux[a - 1];
+                    changeNow = key;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Records the branch piecewise entry {@code i} took (its last parameter). */
+    void recordBranch(int i) {
+        pushAux(Rules.branchKey(this, i, op[i]));
+    }
+
+    /** Says what changed at entry {@code i}, detected by the last {@link #replay(int)}. */
+    String describeChange(int i) {
+        String what = op[i] >= Op.VECTOR ? arena.describeChange(i)
+            : "recorded branch " + changeRecorded + ", now " + changeNow + " (a partial, or the value where the"
+                + " partials are 0)";
+        return "the replay took another branch at entry #" + i + " (" + Op.label(op[i]) + " of " + arguments(i)
+            + "): " + what + "; the recording does not hold at this point: record the function again there";
+    }
+
+    /** {@code "#3, #5"}: the arguments of entry {@code i}. */
+    String arguments(int i) {
+        if (op[i] >= Op.VECTOR) {
+            return arena.arguments(i);
+        }
+        StringBuilder s = new StringBuilder();
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            s.append(k > start[i] ? ", #" : "#").append(arg[k]);
+        }
+        return s.toString();
+    }
+
+    /** The number of scalars input entry {@code e} takes from a flat input array. */
+    int inputWidth(int e) {
+        return op[e] == Op.INPUT ? 1 : arena.inputWidth(e);
+    }
+
+    /** Sets input entry {@code e} from {@code x[at...]}; returns the next position. */
+    int setInput(int e, double[] x, int at) {
+        if (op[e] == Op.INPUT) {
+            value[e] = x[at];
+            return at + 1;
+        }
+        return arena.setInput(e, x, at);
+    }
+
+    /** Copies input entry {@code e}'s adjoint to {@code g[at...]}; returns the next position. */
+    int readAdjoint(int e, double[] g, int at) {
+        if (op[e] == Op.INPUT) {
+            g[at] = adjoint[e];
+            return at + 1;
+        }
+        return arena.readAdjoint(e, g, at);
+    }
+
+    /** Seeds input entry {@code e}'s tangent from {@code v[at...]}; returns the next position. */
+    int seedTangent(int e, double[] v, int at) {
+        if (op[e] == Op.INPUT) {
+            tangent[e] = v[at];
+            return at + 1;
+        }
+        return arena.seedTangent(e, v, at);
     }
 
     // ---------------------------------------------------------------- recording (package-private)

@@ -223,6 +223,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public Var remainder(Var o) {
         int i = tape.push(Op.REM, this, o);
         Rules.remainder(tape, i);
+        tape.recordBranch(i);
         return tape.var(i);
     }
 
@@ -260,6 +261,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public long round() {
         int i = tape.push(Op.ROUND, this);
         Rules.round(tape, i);
+        tape.recordBranch(i);
         return Math.round(tape.value[index]);
     }
 
@@ -274,6 +276,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public Var copySign(Var sign) {
         int i = tape.push(Op.COPY_SIGN, this, sign);
         Rules.copySign(tape, i);
+        tape.recordBranch(i);
         return tape.var(i);
     }
 
@@ -312,6 +315,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public Var min(Var o) {
         int i = tape.push(Op.MIN, this, o);
         Rules.min(tape, i);
+        tape.recordBranch(i);
         return tape.var(i);
     }
 
@@ -325,6 +329,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public Var max(Var o) {
         int i = tape.push(Op.MAX, this, o);
         Rules.max(tape, i);
+        tape.recordBranch(i);
         return tape.var(i);
     }
 
@@ -341,6 +346,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public int compareTo(Var o) {
         int i = tape.push(Op.COMPARE, this, o);
         Rules.compare(tape, i);
+        tape.recordBranch(i);
         return (int) tape.value[i];
     }
 
@@ -584,6 +590,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public Var apply(Elementary e) {
         int i = tape.push(e.ordinal(), this);
         Rules.elementary(tape, i, e);
+        if (e.piecewise()) {
+            tape.recordBranch(i);
+        }
         return tape.var(i);
     }
 

@@ -1,0 +1,293 @@
+package org.dualtape.tape;
+
+import java.util.Arrays;
+
+/**
+ * A recorded function re-evaluated at new inputs from its tape alone, without running user
+ * code: the value, the gradient, {@code uᵀ·J}, the Jacobian and {@code J·v} at each new point.
+ *
+ * <h2>Construction</h2>
+ * {@link Reverse#record}, {@link Reverse#recordVector}, or {@link Tape#replay} on a tape the
+ * caller recorded (inputs may be scalar {@link Var}s or {@link VarMatrix} inputs; the flat input
+ * array lists them in the given order, matrices row by row).
+ *
+ * <h2>Branches</h2>
+ * Replay re-evaluates the recorded entries in order, with the same rules as the recording, so at
+ * the recorded point it reproduces the recording bitwise. Entries whose value depends on a branch
+ * (abs, floor, ceil, rint, signum, relu, round, copySign, remainder, min, max, compareTo, and
+ * piecewise functions applied to matrices) keep the branch taken; when the new point takes
+ * another, the methods that return results throw {@link BranchChangeException} naming the first
+ * such entry, and {@link #forward(double[])} returns its index. Branches in user code on
+ * {@link Var#getReal()} or {@link Var#value()} are invisible to the tape: a replay silently
+ * repeats the recorded path, so code that branches on values should use {@link Var#compareTo}
+ * or re-record.
+ *
+ * <h2>State and allocation</h2>
+ * A replay writes the new values into the tape (so {@link Var#value()} of recorded entries reads
+ * them). It re-evaluates every entry recorded before the replay was created, including guards
+ * recorded after the outputs; entries recorded later keep stale values. After warm-up, {@link #forward}, {@link #valueAndGradient(double[], double[])} and
+ * {@link #vjp(double[], double[], double[])} allocate nothing (except the temporary Commons
+ * Math's array {@code linearCombination} makes). Not for concurrent use: one thread at a time, as
+ * its tape. {@link Tape#clear()} invalidates it.
+ */
+public final class Replay {
+    private final Tape tape;
+    private final int generation;
+    private final int[] inputs;
+    private final int[] outputs;
+    private final int last;
+    private final int end;
+    private final int width;
+
+    Replay(Tape tape, int[] inputs, int[] outputs) {
+        this.tape = tape;
+        this.generation = tape.generation;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        int l = -1;
+        for (int y : outputs) {
+            l = Math.max(l, y);
+        }
+        this.last = l;
+        this.end = tape.size;
+        int w = 0;
+        for (int x : inputs) {
+            w += tape.inputWidth(x);
+        }
+        this.width = w;
+    }
+
+    /**
+     * The length of the flat input array.
+     *
+     * @return the number of scalar inputs
+     */
+    public int inputCount() {
+        return width;
+    }
+
+    /**
+     * The number of outputs.
+     *
+     * @return the output count
+     */
+    public int outputCount() {
+        return outputs.length;
+    }
+
+    /**
+     * The tape being replayed.
+     *
+     * @return the tape
+     */
+    public Tape tape() {
+        return tape;
+    }
+
+    /**
+     * Re-evaluates the tape at {@code x} and reports, instead of throwing, whether a branch
+     * changed: the result-flag form of replay.
+     *
+     * @param x the new inputs; not modified
+     * @return -1 if every piecewise entry stayed on its recorded piece, else the first entry that
+     *     did not (the tape then holds the values at {@code x}, which follow the recorded path)
+     * @throws IllegalArgumentException if {@code x.length != inputCount()}
+     * @throws IllegalStateException if the tape was cleared since recording
+     */
+    public int forward(double[] x) {
+        checkLive();
+        if (x.length != width) {
+            throw new IllegalArgumentException("the replay has " + width + " inputs but x has length " + x.length);
+        }
+        int at = 0;
+        for (int e : inputs) {
+            at = tape.setInput(e, x, at);
+        }
+        return tape.replay(end - 1);
+    }
+
+    /**
+     * The outputs at {@code x}.
+     *
+     * @param x the new inputs; not modified
+     * @return the output values
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     */
+    public double[] values(double[] x) {
+        strict(x);
+        double[] y = new double[outputs.length];
+        for (int r = 0; r < y.length; r++) {
+            y[r] = tape.value[outputs[r]];
+        }
+        return y;
+    }
+
+    /**
+     * The value of the (single) output at {@code x}.
+     *
+     * @param x the new inputs; not modified
+     * @return the value
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalStateException if there is not exactly one output
+     */
+    public double value(double[] x) {
+        single();
+        strict(x);
+        return tape.value[outputs[0]];
+    }
+
+    /**
+     * The gradient of the (single) output at {@code x}.
+     *
+     * @param x the new inputs; not modified
+     * @return the gradient, one component per input
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     */
+    public double[] gradient(double[] x) {
+        double[] g = new double[width];
+        valueAndGradient(x, g);
+        return g;
+    }
+
+    /**
+     * The value and gradient of the (single) output at {@code x}, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param gradient receives the gradient; modified
+     * @return the value
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if {@code gradient.length != inputCount()}
+     */
+    public double valueAndGradient(double[] x, double[] gradient) {
+        single();
+        checkLength("gradient", gradient.length, width);
+        strict(x);
+        tape.clearAdjoints();
+        tape.adjoint[outputs[0]] = 1;
+        tape.sweepReverse(outputs[0]);
+        readAdjoints(gradient);
+        return tape.value[outputs[0]];
+    }
+
+    /**
+     * {@code uᵀ·J} at {@code x}.
+     *
+     * @param x the new inputs; not modified
+     * @param u the seed, one per output; not modified
+     * @return {@code uᵀ·J}, one component per input
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     */
+    public double[] vjp(double[] x, double[] u) {
+        double[] g = new double[width];
+        vjp(x, u, g);
+        return g;
+    }
+
+    /**
+     * {@code uᵀ·J} at {@code x}, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param u the seed, one per output; not modified
+     * @param result receives {@code uᵀ·J}; modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    public void vjp(double[] x, double[] u, double[] result) {
+        checkLength("u", u.length, outputs.length);
+        checkLength("result", result.length, width);
+        strict(x);
+        tape.clearAdjoints();
+        for (int r = 0; r < outputs.length; r++) {
+            tape.adjoint[outputs[r]] += u[r];
+        }
+        tape.sweepReverse(last);
+        readAdjoints(result);
+    }
+
+    /**
+     * The Jacobian at {@code x}: one replay, then one reverse sweep per output.
+     *
+     * @param x the new inputs; not modified
+     * @return {@code [outputs][inputs]}
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     */
+    public double[][] jacobian(double[] x) {
+        strict(x);
+        double[][] j = new double[outputs.length][width];
+        for (int r = 0; r < outputs.length; r++) {
+            tape.clearAdjoints();
+            tape.adjoint[outputs[r]] = 1;
+            tape.sweepReverse(outputs[r]);
+            readAdjoints(j[r]);
+        }
+        return j;
+    }
+
+    /**
+     * {@code J·v} at {@code x}: one replay, then one forward tangent sweep.
+     *
+     * @param x the new inputs; not modified
+     * @param v the seed, one per input; not modified
+     * @return {@code J·v}, one component per output
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     */
+    public double[] jvp(double[] x, double[] v) {
+        checkLength("v", v.length, width);
+        strict(x);
+        tape.clearTangents();
+        int at = 0;
+        for (int e : inputs) {
+            at = tape.seedTangent(e, v, at);
+        }
+        tape.sweepForward(last);
+        double[] jv = new double[outputs.length];
+        for (int r = 0; r < outputs.length; r++) {
+            jv[r] = tape.tangent[outputs[r]];
+        }
+        return jv;
+    }
+
+    private void strict(double[] x) {
+        int changed = forward(x);
+        if (changed >= 0) {
+            throw new BranchChangeException(changed, tape.describeChange(changed));
+        }
+    }
+
+    private void readAdjoints(double[] g) {
+        int at = 0;
+        for (int e : inputs) {
+            at = tape.readAdjoint(e, g, at);
+        }
+    }
+
+    private void single() {
+        if (outputs.length != 1) {
+            throw new IllegalStateException("this replay has " + outputs.length
+                + " outputs; use values, vjp or jacobian");
+        }
+    }
+
+    private void checkLive() {
+        if (tape.generation != generation) {
+            throw tape.stale("this replay", generation);
+        }
+    }
+
+    private static void checkLength(String name, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(name + " has length " + length + " but " + expected + " was expected");
+        }
+    }
+
+    /**
+     * The inputs and outputs, by entry index.
+     *
+     * @return for example {@code "Replay of Tape#3: inputs [0, 1], outputs [9]"}
+     */
+    @Override
+    public String toString() {
+        return "Replay of " + tape.id() + ": inputs " + Arrays.toString(inputs) + ", outputs "
+            + Arrays.toString(outputs);
+    }
+}
