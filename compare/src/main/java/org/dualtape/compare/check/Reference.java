@@ -1,0 +1,201 @@
+package org.dualtape.compare.check;
+
+import java.util.Locale;
+
+/**
+ * Where reference derivatives come from: finite differences of plain code ({@link Plain}) or exact
+ * AD of a generic function ({@link Exact}). Both answer the same questions along a coordinate or a
+ * direction, with an error estimate per output.
+ */
+abstract class Reference {
+    /** Per output along one line: reference value, its error estimate, and how that was obtained. */
+    record Line(double[] value, double[] error, String[] how) {
+    }
+
+    /** The function's values at {@code x} (not modified). */
+    abstract double[] values(double[] x);
+
+    abstract Line alongCoordinate(double[] x, int j, double[] outputScale);
+
+    abstract Line alongDirection(double[] x, double[] d, double[] outputScale);
+
+    /** Probes for a kink along {@code d} (a unit vector for a coordinate) with the given scale. */
+    final LineReference.OneSided[] kink(double[] x, double[] d, double scale, double[] f0) {
+        return LineReference.probeKink(t -> values(Evaluator.step(x, d, t)), 0.0, scale, f0);
+    }
+
+    /** Multiplies the error estimate in the tolerance. */
+    abstract double safety();
+
+    abstract long evaluations();
+
+    abstract String method();
+
+    abstract boolean finiteDifferences();
+
+    /** Finite differences of plain code (Ridders, see {@link LineReference}). */
+    static final class Plain extends Reference {
+        /** Tolerance = SAFETY × the combined Ridders error: the combined estimate bounded all 1000 test points. */
+        static final double SAFETY = 4;
+        private final Evaluator evaluator;
+
+        Plain(Evaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        @Override
+        double[] values(double[] x) {
+            return evaluator.at(x);
+        }
+
+        @Override
+        Line alongCoordinate(double[] x, int j, double[] outputScale) {
+            LineReference.Result r = LineReference.estimate(evaluator.alongCoordinate(x, j), x[j],
+                    Math.max(1, Math.abs(x[j])), LineReference.COORDINATE_STEPS, outputScale);
+            return line(r);
+        }
+
+        @Override
+        Line alongDirection(double[] x, double[] d, double[] outputScale) {
+            LineReference.Result r = LineReference.estimate(evaluator.alongDirection(x, d), 0.0, directionScale(x, d),
+                    LineReference.DIRECTION_STEPS, outputScale);
+            return line(r);
+        }
+
+        private static Line line(LineReference.Result r) {
+            String[] how = new String[r.value().length];
+            for (int k = 0; k < how.length; k++) {
+                how[k] = String.format(Locale.ROOT, "Ridders, h0 %.0e", r.firstStep()[k]);
+            }
+            return new Line(r.value(), r.error(), how);
+        }
+
+        @Override
+        double safety() {
+            return SAFETY;
+        }
+
+        @Override
+        long evaluations() {
+            return evaluator.evaluations();
+        }
+
+        @Override
+        String method() {
+            return "central differences extrapolated by Ridders, two runs per line from unrelated first steps,"
+                    + " first steps searched from 0.1 of the scale down and up; tolerance " + (int) SAFETY
+                    + " x their error estimate + 64 ulps";
+        }
+
+        @Override
+        boolean finiteDifferences() {
+            return true;
+        }
+    }
+
+    /**
+     * Exact AD of a generic function. Its error is rounding only; estimated as the spread of the
+     * AD result over {@value #SPREAD_POINTS} points a few ulps from {@code x} (rounding errors
+     * change from point to point; the derivative hardly does).
+     */
+    static final class Exact extends Reference {
+        static final int SPREAD_POINTS = 3;
+        /** Tolerance = SAFETY × the rounding spread (a spread is a sample, not a bound). */
+        static final double SAFETY = 16;
+        private final VectorFieldFunction f;
+        private final ExactDerivatives engine;
+        private final double[][] ulpPoints;
+        private double[][] jacobian;
+        private double[][] spread;
+        private long passes;
+
+        Exact(VectorFieldFunction f, ExactDerivatives engine, double[][] ulpPoints) {
+            this.f = f;
+            this.engine = engine;
+            this.ulpPoints = ulpPoints;
+        }
+
+        @Override
+        double[] values(double[] x) {
+            passes++;
+            return engine.values(f, x);
+        }
+
+        @Override
+        Line alongCoordinate(double[] x, int j, double[] outputScale) {
+            if (jacobian == null) {
+                jacobian = engine.jacobian(f, x);
+                spread = new double[jacobian.length][x.length];
+                for (double[] p : ulpPoints) {
+                    double[][] other = engine.jacobian(f, p);
+                    for (int k = 0; k < jacobian.length; k++) {
+                        for (int i = 0; i < x.length; i++) {
+                            spread[k][i] = Math.max(spread[k][i], Math.abs(other[k][i] - jacobian[k][i]));
+                        }
+                    }
+                }
+                passes += 1 + ulpPoints.length;
+            }
+            int m = jacobian.length;
+            double[] value = new double[m];
+            double[] error = new double[m];
+            for (int k = 0; k < m; k++) {
+                value[k] = jacobian[k][j];
+                error[k] = spread[k][j];
+            }
+            return new Line(value, error, how(m));
+        }
+
+        @Override
+        Line alongDirection(double[] x, double[] d, double[] outputScale) {
+            double[] value = engine.directional(f, x, d);
+            double[] error = new double[value.length];
+            for (double[] p : ulpPoints) {
+                double[] other = engine.directional(f, p, d);
+                for (int k = 0; k < value.length; k++) {
+                    error[k] = Math.max(error[k], Math.abs(other[k] - value[k]));
+                }
+            }
+            passes += 1 + ulpPoints.length;
+            return new Line(value, error, how(value.length));
+        }
+
+        private static String[] how(int m) {
+            String[] how = new String[m];
+            java.util.Arrays.fill(how, "AD rounding spread");
+            return how;
+        }
+
+        @Override
+        double safety() {
+            return SAFETY;
+        }
+
+        @Override
+        long evaluations() {
+            return passes;
+        }
+
+        @Override
+        String method() {
+            return "exact " + engine.name() + "; tolerance " + (int) SAFETY + " x the AD result's spread over "
+                    + SPREAD_POINTS + " points a few ulps away + 64 ulps";
+        }
+
+        @Override
+        boolean finiteDifferences() {
+            return false;
+        }
+    }
+
+    /** The natural length of a step along {@code d}: {@code max(1, rms(x)) / rms(d)}. */
+    static double directionScale(double[] x, double[] d) {
+        double xs = 0;
+        double ds = 0;
+        for (int i = 0; i < x.length; i++) {
+            xs += x[i] * x[i];
+            ds += d[i] * d[i];
+        }
+        return Math.max(1, Math.sqrt(xs / x.length)) / Math.sqrt(ds / x.length);
+    }
+}
