@@ -4,22 +4,29 @@ package org.dualtape.compare.sweep;
  * Measures one (method, width) cell inside a worker JVM: the plain loss, then the method's
  * gradient within the time budget, then the partials the accuracy check needs.
  *
- * <p><b>Budget</b> (seconds per cell, accuracy check and JVM start not included): about 20% goes
- * to timing the plain loss, the rest to the gradient. A method that can be timed in part first
- * warms up on one unit of coordinates (one chunk, or one coordinate), which also predicts the
- * cost of a whole gradient; {@link TimingPlan} then decides whether the whole gradient or part of
- * it is timed. A whole-gradient method whose single gradient exceeds the budget still runs at
- * least twice (one warm-up, one sample).
+ * <p><b>Warm-up</b>: before its first cell a worker runs the method for
+ * {@link #jvmWarmupSeconds(double)} ({@link #warmUp}), so the JIT has compiled the method's code
+ * before anything is timed; every timing then has a warm-up of its own as well.
+ *
+ * <p><b>Budget</b> (seconds per cell; JVM warm-up and accuracy check not included): about 20%
+ * goes to timing the plain loss, the rest to the gradient. A method that can be timed in part
+ * first runs on one unit of coordinates (one chunk, or one coordinate), which predicts the cost of
+ * a whole gradient; {@link TimingPlan} then decides whether the whole gradient or part of it is
+ * timed. A whole-gradient method whose single gradient exceeds the budget still runs at least
+ * twice (one warm-up, one sample).
  */
 public final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
     private static final double LOSS_MEASURE = 0.12;
-    private static final double PROBE_WARMUP = 0.2;
+    private static final double PROBE_WARMUP = 0.15;
     private static final double PROBE_MEASURE = 0.05;
+    private static final double FIXED_MEASURE = 0.05;
     private static final double PART_WARMUP = 0.05;
     private static final double PART_MEASURE = 0.45;
     private static final double WHOLE_WARMUP = 0.3;
     private static final double WHOLE_MEASURE = 0.5;
+    private static final double MIN_JVM_WARMUP = 1.0;
+    private static final double MAX_JVM_WARMUP = 3.0;
 
     private final ProblemFamily family;
     private final double budgetSeconds;
@@ -45,6 +52,39 @@ public final class CellMeasurer {
     }
 
     /**
+     * Returns how long a worker warms up before its first cell: the budget, kept within 1 to 3
+     * seconds.
+     *
+     * @param budgetSeconds the budget per cell
+     * @return the warm-up in seconds
+     */
+    public static double jvmWarmupSeconds(double budgetSeconds) {
+        return Math.min(MAX_JVM_WARMUP, Math.max(MIN_JVM_WARMUP, budgetSeconds));
+    }
+
+    /**
+     * Runs the method and the plain loss at one width for a while, timing nothing, so that the
+     * JIT compiles their code before the first cell is measured.
+     *
+     * @param method the method
+     * @param width the width, at least 1
+     * @param seconds how long, at least 0 (each part runs at least once)
+     */
+    public void warmUp(Method method, int width, double seconds) {
+        SweepProblem problem = family.create(width);
+        int n = problem.parameterCount();
+        double[] w = problem.initialParameters();
+        int chunk = chunkFor(method, n, requestedChunk);
+        Evaluator evaluator = method.prepare(problem, chunk);
+        Runnable gradient = task(evaluator, w, method.partial() ? Math.min(method.unit(chunk), n) : n);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        do {
+            Stopwatch.consume(problem.loss(w));
+            gradient.run();
+        } while (System.nanoTime() < end);
+    }
+
+    /**
      * Measures one cell. Failures of the method are not caught here.
      *
      * @param method the method
@@ -63,17 +103,19 @@ public final class CellMeasurer {
         Evaluator evaluator = method.prepare(problem, chunk);
         TimingPlan plan;
         Stopwatch.Timing timing;
+        Stopwatch.Timing fixed = new Stopwatch.Timing(0, 0, 0, 0);
         if (method.partial()) {
             int unit = Math.min(method.unit(chunk), n);
-            int[] unitCoordinates = Coordinates.spread(n, unit);
-            double[] unitOut = new double[unit];
-            Stopwatch.Timing probe = Stopwatch.time(() -> evaluator.partials(w, unitCoordinates, unitOut),
-                    PROBE_WARMUP * budgetSeconds, PROBE_MEASURE * budgetSeconds);
-            plan = TimingPlan.choose(method, n, chunk, probe.seconds(), PART_MEASURE * budgetSeconds);
-            timing = timeGradient(evaluator, w, plan, PART_WARMUP, PART_MEASURE);
+            Stopwatch.Timing probe = time(task(evaluator, w, unit), PROBE_WARMUP, PROBE_MEASURE);
+            if (method.fixedPass()) {
+                fixed = time(task(evaluator, w, 0), 0, FIXED_MEASURE);
+            }
+            plan = TimingPlan.choose(method, n, chunk, probe.seconds(), fixed.seconds(),
+                    PART_MEASURE * budgetSeconds);
+            timing = time(task(evaluator, w, plan.coordinates()), PART_WARMUP, PART_MEASURE);
         } else {
             plan = new TimingPlan(n, n, false);
-            timing = timeGradient(evaluator, w, plan, WHOLE_WARMUP, WHOLE_MEASURE);
+            timing = time(task(evaluator, w, n), WHOLE_WARMUP, WHOLE_MEASURE);
         }
 
         int[] checked = AccuracyPlan.coordinates(n);
@@ -81,8 +123,9 @@ public final class CellMeasurer {
         evaluator.partials(w, checked, partials);
 
         return new Measurement(method.label(), width, n, chunk,
-                plan.extrapolate(method, chunk, timing.seconds()), loss.seconds(),
-                method.passes(n, chunk), plan.extrapolate(method, chunk, timing.bytesPerRun()),
+                plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds()), loss.seconds(),
+                method.passes(n, chunk),
+                plan.extrapolate(method, chunk, timing.bytesPerRun(), fixed.bytesPerRun()),
                 evaluator.tapeEntries(), evaluator.tapeBytes(), plan.estimated(),
                 plan.coordinates(), timing.samples(), partials, null);
     }
@@ -104,17 +147,18 @@ public final class CellMeasurer {
                 : Math.max(1, Math.min(requested, parameters));
     }
 
-    private Stopwatch.Timing timeGradient(Evaluator evaluator, double[] w, TimingPlan plan,
-            double warmup, double measure) {
-        Runnable task;
-        if (plan.estimated()) {
-            int[] part = Coordinates.spread(w.length, plan.coordinates());
-            double[] out = new double[part.length];
-            task = () -> evaluator.partials(w, part, out);
-        } else {
+    /** The whole gradient if {@code m} is all coordinates, else partials at m spread ones. */
+    private static Runnable task(Evaluator evaluator, double[] w, int m) {
+        if (m == w.length) {
             double[] gradient = new double[w.length];
-            task = () -> evaluator.gradient(w, gradient);
+            return () -> evaluator.gradient(w, gradient);
         }
+        int[] part = m == 0 ? new int[0] : Coordinates.spread(w.length, m);
+        double[] out = new double[m];
+        return () -> evaluator.partials(w, part, out);
+    }
+
+    private Stopwatch.Timing time(Runnable task, double warmup, double measure) {
         return Stopwatch.time(task, warmup * budgetSeconds, measure * budgetSeconds);
     }
 }

@@ -101,12 +101,12 @@ public enum Method {
 
     /**
      * Returns the relative cost of some coordinates of a gradient, the quantity extrapolation
-     * scales by: time(all) ≈ time(m) · cost(all) / cost(m).
+     * scales by: time(all) ≈ fixed + (time(m) - fixed) · cost(all) / cost(m), where the fixed
+     * part is 0 except for methods with {@link #fixedPass()}.
      *
      * <p>It is the number of passes, except for {@code commons-math-sparse}, which makes all
-     * wanted coordinates variables in one pass: its maps of partials, and so its cost, grow about
-     * linearly with that number (the constant part of the pass is neglected, so extrapolation
-     * errs on the slow side).
+     * wanted coordinates variables in one pass: its maps of partials, and so the part of its cost
+     * above the fixed pass, grow about linearly with that number.
      *
      * @param coordinates number of partials, at least 1
      * @param chunk tangents per pass for the chunked methods, at least 1
@@ -114,6 +114,18 @@ public enum Method {
      */
     public double cost(int coordinates, int chunk) {
         return this == COMMONS_MATH_SPARSE ? coordinates : passes(coordinates, chunk);
+    }
+
+    /**
+     * Says whether the method's cost has a part that does not depend on how many coordinates are
+     * asked for, which must be timed on its own (an empty list of coordinates) for extrapolation:
+     * the one pass of {@code commons-math-sparse}, in which every parameter is a
+     * {@code SparseGradient} even when none is a variable.
+     *
+     * @return true for {@code commons-math-sparse} only
+     */
+    public boolean fixedPass() {
+        return this == COMMONS_MATH_SPARSE;
     }
 
     /**

@@ -33,6 +33,8 @@ final class MethodWiring {
                 return new ForwardChunkedEvaluator(problem, chunk);
             case REVERSE_SCALAR_TAPE:
                 return new ScalarTapeEvaluator(problem);
+            case REVERSE_REPLAY:
+                return new ReplayEvaluator(problem);
             case FORWARD_DIFFERENCE:
             case CENTRAL_DIFFERENCE:
             case RICHARDSON:

@@ -6,8 +6,9 @@ package org.dualtape.compare.sweep;
  * <p>The whole gradient is timed when {@link Stopwatch#MIN_SAMPLES} of them fit in the measuring
  * time. Otherwise a method that can ({@link Method#partial()}) is timed on the largest number of
  * evenly spread coordinates (a whole number of chunks) whose samples fit, and the time is scaled
- * by {@link Method#cost(int, int)}: {@code t(all) = t(m) · cost(all) / cost(m)}; the result is then
- * marked estimated. A method that cannot is timed on whole gradients however long they take.
+ * by {@link Method#cost(int, int)}: {@code t(all) = t0 + (t(m) - t0) · cost(all) / cost(m)}, where
+ * {@code t0}, the time of the part that does not depend on the coordinates, is 0 except for
+ * methods with a {@link Method#fixedPass()}; the result is then marked estimated. A method that cannot is timed on whole gradients however long they take.
  *
  * @param coordinates how many coordinates to time, in [1, parameter count]
  * @param parameters the parameter count
@@ -23,19 +24,23 @@ public record TimingPlan(int coordinates, int parameters, boolean estimated) {
      * @param chunk tangents per pass, at least 1
      * @param unitSeconds measured seconds for {@code method.unit(chunk)} coordinates (capped at the
      *     parameter count), above 0
+     * @param fixedSeconds measured seconds of the fixed part (no coordinates), at least 0; 0 for
+     *     methods without a {@link Method#fixedPass()}
      * @param measureSeconds the measuring time available, above 0
      * @return the plan
      * @throws IllegalArgumentException if an argument is out of range
      */
     public static TimingPlan choose(Method method, int parameters, int chunk, double unitSeconds,
-            double measureSeconds) {
-        if (parameters < 1 || chunk < 1 || !(unitSeconds > 0) || !(measureSeconds > 0)) {
-            throw new IllegalArgumentException("need parameters >= 1, chunk >= 1, seconds > 0; got "
-                    + parameters + ", " + chunk + ", " + unitSeconds + ", " + measureSeconds);
+            double fixedSeconds, double measureSeconds) {
+        if (parameters < 1 || chunk < 1 || !(unitSeconds > 0) || !(fixedSeconds >= 0)
+                || !(measureSeconds > 0)) {
+            throw new IllegalArgumentException("need parameters >= 1, chunk >= 1, seconds > 0"
+                    + " (fixed >= 0); got " + parameters + ", " + chunk + ", " + unitSeconds + ", "
+                    + fixedSeconds + ", " + measureSeconds);
         }
         int unit = Math.min(method.unit(chunk), parameters);
         double perSample = measureSeconds / Stopwatch.MIN_SAMPLES;
-        if (!method.partial() || predicted(method, chunk, unit, unitSeconds, parameters) <= perSample) {
+        if (!method.partial() || predicted(method, chunk, unit, unitSeconds, fixedSeconds, parameters) <= perSample) {
             return new TimingPlan(parameters, parameters, false);
         }
         // Largest m (a multiple of the unit) whose predicted time still fits one sample.
@@ -43,7 +48,7 @@ public record TimingPlan(int coordinates, int parameters, boolean estimated) {
         int high = parameters / unit;
         while (low < high) {
             int mid = (int) (((long) low + high + 1) / 2);
-            if (predicted(method, chunk, unit, unitSeconds, mid * unit) <= perSample) {
+            if (predicted(method, chunk, unit, unitSeconds, fixedSeconds, mid * unit) <= perSample) {
                 low = mid;
             } else {
                 high = mid - 1;
@@ -59,16 +64,25 @@ public record TimingPlan(int coordinates, int parameters, boolean estimated) {
      * @param method the method the plan was made for
      * @param chunk the chunk the plan was made for
      * @param measured seconds (or bytes) for {@code coordinates} coordinates
+     * @param fixed seconds (or bytes) of the fixed part, 0 without a {@link Method#fixedPass()}
      * @return the estimate for all parameters; {@code measured} itself when nothing is estimated
      */
-    public double extrapolate(Method method, int chunk, double measured) {
+    public double extrapolate(Method method, int chunk, double measured, double fixed) {
         if (!estimated) {
             return measured;
         }
-        return measured * method.cost(parameters, chunk) / method.cost(coordinates, chunk);
+        return scale(method, chunk, coordinates, measured, fixed, parameters);
     }
 
-    private static double predicted(Method method, int chunk, int unit, double unitSeconds, int m) {
-        return unitSeconds * method.cost(m, chunk) / method.cost(unit, chunk);
+    private static double predicted(Method method, int chunk, int unit, double unitSeconds,
+            double fixedSeconds, int m) {
+        return scale(method, chunk, unit, unitSeconds, fixedSeconds, m);
+    }
+
+    /** The affine model: {@code fixed + (measured - fixed) · cost(to) / cost(from)}. */
+    private static double scale(Method method, int chunk, int from, double measured, double fixed,
+            int to) {
+        double variable = Math.max(0, measured - fixed); // noise must not make it negative
+        return fixed + variable * method.cost(to, chunk) / method.cost(from, chunk);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * The body of a worker JVM: measures one method at several widths and prints one
  * {@link Measurement} line per width to standard output.
  *
- * <p>A failure at one width (an exception, an {@link OutOfMemoryError}) becomes a failure line and
+ * <p>The worker first warms up on the first width ({@link CellMeasurer#warmUp}). A failure at one
+ * width (an exception, an {@link OutOfMemoryError}) becomes a failure line and
  * the worker goes on with the next width, so nothing is silently dropped.
  */
 public final class Worker {
@@ -27,6 +28,11 @@ public final class Worker {
     public static void run(ProblemFamily family, Method method, List<Integer> widths,
             double budgetSeconds, int chunk, PrintStream out) {
         CellMeasurer measurer = new CellMeasurer(family, budgetSeconds, chunk);
+        try {
+            measurer.warmUp(method, widths.get(0), CellMeasurer.jvmWarmupSeconds(budgetSeconds));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // The first cell will fail the same way and report it.
+        }
         for (int width : widths) {
             Measurement m;
             try {
