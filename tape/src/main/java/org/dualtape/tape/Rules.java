@@ -2,6 +2,7 @@ package org.dualtape.tape;
 
 import org.apache.commons.math3.util.MathArrays;
 import org.dualtape.dual.Elementary;
+import org.dualtape.dual.Partials;
 
 /**
  * The scalar entries' rules: each computes an entry's value and partials from its arguments'
@@ -9,7 +10,8 @@ import org.dualtape.dual.Elementary;
  * re-evaluates it, so a replay at the recorded point reproduces the recording bitwise.
  *
  * <p>Unary functions come from the {@link Elementary} table; the binary ones are written here by
- * hand. Values are computed as plain {@code double} code computes them ({@code x / y}, not
+ * hand, with the partials whose edge cases need care (pow, atan2, hypot, remainder) taken from
+ * {@link Partials}, so that the tape and forward mode agree on every convention. Values are computed as plain {@code double} code computes them ({@code x / y}, not
  * {@code x * (1 / y)}), with {@code java.lang.Math}. Conventions at edges are documented on the
  * corresponding {@link Var} methods.
  */
@@ -88,7 +90,7 @@ final class Rules {
         double x = t.value[t.arg[k]];
         double p = t.aux[a];
         t.value[i] = Math.pow(x, p);
-        t.partial[k] = p == 0 ? 0 : p * Math.pow(x, p - 1); // x^0 is the constant 1, also at x = 0
+        t.partial[k] = Partials.powBase(x, p);
     }
 
     static void powInt(Tape t, int i, int a) {
@@ -96,9 +98,10 @@ final class Rules {
         double x = t.value[t.arg[k]];
         int n = (int) t.aux[a];
         t.value[i] = Math.pow(x, n);
-        t.partial[k] = n == 0 ? 0 : n * Math.pow(x, n - 1);
+        t.partial[k] = Partials.powBase(x, n);
     }
 
+    /** sqrt for 2, cbrt for 3, else {@code x^(1/n)}, the real root for odd {@code n} and {@code x < 0}. */
     static void rootN(Tape t, int i, int a) {
         int n = (int) t.aux[a];
         if (n == 2) {
@@ -107,9 +110,10 @@ final class Rules {
             elementary(t, i, Elementary.CBRT);
         } else {
             int k = t.start[i];
-            double y = Math.pow(t.value[t.arg[k]], 1.0 / n);
+            double x = t.value[t.arg[k]];
+            double y = x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
             t.value[i] = y;
-            t.partial[k] = 1 / (n * Math.pow(y, n - 1));
+            t.partial[k] = n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
         }
     }
 
@@ -124,10 +128,10 @@ final class Rules {
         int k = t.start[i];
         double x = t.value[t.arg[k]];
         double y = t.value[t.arg[k + 1]];
-        double v = Math.pow(x, y);
-        t.value[i] = v;
-        t.partial[k] = y == 0 ? 0 : y * Math.pow(x, y - 1);
-        t.partial[k + 1] = x == 0 && y > 0 ? 0 : v * Math.log(x); // 0^y is 0 for every y > 0
+        double z = Math.pow(x, y);
+        t.value[i] = z;
+        t.partial[k] = Partials.powBase(x, y);
+        t.partial[k + 1] = Partials.powExponent(x, y, z);
     }
 
     /** {@code atan2(y, x)}: the first argument is {@code y}. */
@@ -135,10 +139,9 @@ final class Rules {
         int k = t.start[i];
         double y = t.value[t.arg[k]];
         double x = t.value[t.arg[k + 1]];
-        double r2 = x * x + y * y;
         t.value[i] = Math.atan2(y, x);
-        t.partial[k] = x / r2;
-        t.partial[k + 1] = -y / r2;
+        t.partial[k] = Partials.atan2Y(y, x);
+        t.partial[k + 1] = Partials.atan2X(y, x);
     }
 
     static void hypot(Tape t, int i) {
@@ -147,9 +150,8 @@ final class Rules {
         double y = t.value[t.arg[k + 1]];
         double h = Math.hypot(x, y);
         t.value[i] = h;
-        boolean infinite = Double.isInfinite(x) || Double.isInfinite(y);
-        t.partial[k] = infinite ? 0 : x / h;
-        t.partial[k + 1] = infinite ? 0 : y / h;
+        t.partial[k] = Partials.hypot(x, h);
+        t.partial[k + 1] = Partials.hypot(y, h);
     }
 
     /** IEEE remainder {@code x - k y} with {@code k = rint((x - r) / y)}; the partials are 1 and -k. */
@@ -160,7 +162,7 @@ final class Rules {
         double r = Math.IEEEremainder(x, y);
         t.value[i] = r;
         t.partial[k] = 1;
-        t.partial[k + 1] = -Math.rint((x - r) / y);
+        t.partial[k + 1] = -Partials.remainderQuotient(x, y, r);
     }
 
     static void copySign(Tape t, int i) {

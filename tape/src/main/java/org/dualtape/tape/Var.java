@@ -2,7 +2,6 @@ package org.dualtape.tape;
 
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.dualtape.dual.Elementary;
 
 /**
@@ -21,11 +20,18 @@ import org.dualtape.dual.Elementary;
  * Unary functions take value and derivative from the {@link Elementary} table.
  *
  * <h2>Conventions at kinks and edges</h2>
- * As Commons Math's {@code DerivativeStructure} (order 1), see {@link Elementary}, except where a
- * method says otherwise: {@code pow} uses {@code Math.pow} for the value and gives the derivative
- * 0 for exponent 0 and, with respect to the exponent, for base 0; {@code hypot} uses
- * {@code Math.hypot}; {@code atan2} uses {@code Math.atan2}; a reverse sweep skips entries whose
- * adjoint is exactly 0 (see {@link Tape#reverse(Var)}).
+ * As Commons Math's {@code DerivativeStructure} (order 1), see {@link Elementary} and
+ * {@link org.dualtape.dual.Partials} (shared with forward mode, so {@code Dual} agrees), except
+ * where a method says otherwise: {@code pow}, {@code hypot}, {@code atan2} and {@code rootN} of
+ * a negative number with odd {@code n} use {@code java.lang.Math} for the value (where
+ * {@code DerivativeStructure} uses other formulas, some NaN there), {@code pow} has derivative 0
+ * for exponent 0 and, with respect to the exponent, where the value is 0; a reverse sweep skips
+ * entries whose adjoint is exactly 0, so an infinite partial times a zero adjoint gives 0, not
+ * NaN (see {@link Tape#reverse(Var)}), as forward mode's {@code Partials.chain} does. Where an
+ * input or a value is infinite or NaN, forward mode can still give NaN where reverse mode gives
+ * a number: it multiplies another input's zero tangent by an infinite value (0·∞ in
+ * {@code multiply}), a product the reverse sweep never forms; {@code x·y} at {@code (0, ∞)} has
+ * {@code ∂/∂y = 0} here and NaN in {@code Dual} and {@code DerivativeStructure}.
  *
  * <h2>Branches</h2>
  * Entries whose value depends on a branch (abs, floor, ceil, rint, signum, relu, round, copySign,
@@ -296,7 +302,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
 
     /**
      * {@inheritDoc} Value {@code Math.hypot}; partials {@code x / h}, {@code y / h} (NaN at the
-     * origin, as {@code DerivativeStructure}; 0 when an argument is infinite).
+     * origin, as {@code DerivativeStructure}; 0 when the value is infinite).
      */
     @Override
     public Var hypot(Var o) {
@@ -375,9 +381,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     }
 
     /**
-     * {@inheritDoc} {@code sqrt} for 2, {@code cbrt} for 3, else {@code Math.pow(x, 1.0 / n)}
-     * (NaN for negative {@code x}) with partial {@code 1 / (n y^(n-1))}, as
-     * {@code DerivativeStructure}.
+     * {@inheritDoc} {@code sqrt} for 2, {@code cbrt} for 3, else {@code Math.pow(x, 1.0 / n)}, and
+     * for {@code x < 0} with odd {@code n} the real root {@code -Math.pow(-x, 1.0 / n)} (where
+     * {@code DerivativeStructure} gives NaN), as {@code Dual}; partial {@code 1 / (n y^(n-1))}.
      */
     @Override
     public Var rootN(int n) {
@@ -404,14 +410,27 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
 
     /**
      * {@inheritDoc} Value {@code Math.pow(x, e)} (so also negative {@code x} with an integer
-     * exponent, where {@code DerivativeStructure} gives NaN); partials {@code e x^(e-1)} (0 for
-     * {@code e = 0}) and {@code x^e log x} (0 for {@code x = 0, e > 0}; NaN for {@code x < 0}).
+     * exponent, where {@code DerivativeStructure} gives NaN); partials {@code Partials.powBase}
+     * ({@code e x^(e-1)}, 0 for {@code e = 0}) and {@code Partials.powExponent} ({@code x^e log x},
+     * 0 where the value is 0 and {@code x >= 0}, NaN for {@code x < 0}).
      */
     @Override
     public Var pow(Var e) {
         int i = tape.push(Op.POW, this, e);
         Rules.pow(tape, i);
         return tape.var(i);
+    }
+
+    /**
+     * A constant raised to a variable power, {@code a^x}, as {@code Dual.pow(a, x)}: the base is
+     * recorded as a constant entry.
+     *
+     * @param a the base
+     * @param x the exponent
+     * @return {@code Math.pow(a, x)}, partial {@code Partials.powExponent}
+     */
+    public static Var pow(double a, Var x) {
+        return x.tape.constant(a).pow(x);
     }
 
     /**
@@ -498,7 +517,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
 
     /**
      * {@inheritDoc} {@code this} is {@code y}: value {@code Math.atan2(y, x)}; partials
-     * {@code x / (x² + y²)} and {@code -y / (x² + y²)} (NaN at the origin).
+     * {@code x / r / r} and {@code -y / r / r} with {@code r = hypot(x, y)} (NaN at the origin).
      */
     @Override
     public Var atan2(Var x) {
@@ -602,7 +621,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     @Override
     public Var linearCombination(Var[] a, Var[] b) {
         if (a.length != b.length) {
-            throw new DimensionMismatchException(b.length, a.length);
+            throw new IllegalArgumentException("linearCombination needs as many first factors as second"
+                + " factors, got " + a.length + " and " + b.length);
         }
         for (int j = 0; j < a.length; j++) {
             tape.check(this, a[j]);
@@ -625,7 +645,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     @Override
     public Var linearCombination(double[] a, Var[] b) {
         if (a.length != b.length) {
-            throw new DimensionMismatchException(b.length, a.length);
+            throw new IllegalArgumentException("linearCombination needs as many first factors as second"
+                + " factors, got " + a.length + " and " + b.length);
         }
         for (Var v : b) {
             tape.check(this, v);

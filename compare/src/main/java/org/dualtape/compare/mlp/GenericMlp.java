@@ -25,33 +25,13 @@ final class GenericMlp {
 
     /** The last layer's outputs for sample {@code s}. */
     static <T extends RealFieldElement<T>> T[] logits(MlpSpec spec, double[] inputs, int s, T[] w) {
-        int nIn0 = spec.inputs();
         T[] a = null;
         for (int l = 0; l < spec.layers(); l++) {
-            int nIn = spec.layerInputs(l);
-            int nOut = spec.layerOutputs(l);
-            int wOffset = spec.weightOffset(l);
-            int bOffset = spec.biasOffset(l);
-            T[] z = newArray(w, nOut);
-            for (int j = 0; j < nOut; j++) {
-                int row = wOffset + j * nIn;
-                T acc = w[bOffset + j];
-                if (l == 0) {
-                    int x = s * nIn0;
-                    for (int i = 0; i < nIn; i++) {
-                        acc = acc.add(w[row + i].multiply(inputs[x + i]));
-                    }
-                } else {
-                    for (int i = 0; i < nIn; i++) {
-                        acc = acc.add(w[row + i].multiply(a[i]));
-                    }
-                }
-                z[j] = acc;
-            }
+            T[] z = affine(spec, l, inputs, s, a, w);
             if (l == spec.layers() - 1) {
                 return z;
             }
-            for (int j = 0; j < nOut; j++) {
+            for (int j = 0; j < z.length; j++) {
                 z[j] = spec.activation().apply(z[j]);
             }
             a = z;
@@ -59,8 +39,43 @@ final class GenericMlp {
         throw new AssertionError("an MLP has at least one layer");
     }
 
+    /**
+     * Layer {@code l}'s pre-activations {@code b_j + W_j0 a_0 + W_j1 a_1 + ...}, summed left to
+     * right; the input is sample {@code s} of {@code inputs} when {@code a} is null (layer 0).
+     */
+    static <T extends RealFieldElement<T>> T[] affine(MlpSpec spec, int l, double[] inputs, int s, T[] a, T[] w) {
+        int nIn = spec.layerInputs(l);
+        int nOut = spec.layerOutputs(l);
+        int wOffset = spec.weightOffset(l);
+        int bOffset = spec.biasOffset(l);
+        T[] z = newArray(w, nOut);
+        for (int j = 0; j < nOut; j++) {
+            int row = wOffset + j * nIn;
+            T acc = w[bOffset + j];
+            if (a == null) {
+                int x = s * nIn;
+                for (int i = 0; i < nIn; i++) {
+                    acc = acc.add(w[row + i].multiply(inputs[x + i]));
+                }
+            } else {
+                for (int i = 0; i < nIn; i++) {
+                    acc = acc.add(w[row + i].multiply(a[i]));
+                }
+            }
+            z[j] = acc;
+        }
+        return z;
+    }
+
+    /** A new array of the same component type as {@code like}. */
     @SuppressWarnings("unchecked")
     static <T> T[] newArray(T[] like, int length) {
         return (T[]) Array.newInstance(like.getClass().getComponentType(), length);
+    }
+
+    /** A new array of arrays of the same component type as {@code like}. */
+    @SuppressWarnings("unchecked")
+    static <T> T[][] newArray2(T[] like, int length) {
+        return (T[][]) Array.newInstance(like.getClass(), length);
     }
 }
