@@ -49,8 +49,8 @@ public final class MarkdownReport {
                     .append("- **max rel error**: largest |g − r| / max(|r|, ")
                     .append(Errors.FLOOR).append(" · max |r|) over the coordinates checked against"
                             + " the reference: all of them up to ")
-                    .append(AccuracyPlan.ALL_LIMIT).append(" parameters, else a seeded stratified sample of ")
-                    .append(AccuracyPlan.SAMPLE_SIZE).append(" (column *checked*).\n")
+                    .append(AccuracyPlan.ALL_LIMIT).append(" parameters, else a seeded sample of about ")
+                    .append(AccuracyPlan.SAMPLE_SIZE).append(" spread over all layers (column *checked*).\n")
                     .append("- **estimated** (marked `*`): the time budget allowed only part of the"
                             + " gradient's passes; the time (and allocation) is extrapolated by the"
                             + " method's pass count.\n\n");

@@ -11,7 +11,7 @@ package org.dualtape.compare.sweep;
 public final class AccuracyPlan {
     /** Networks with at most this many parameters are checked on every coordinate. */
     public static final int ALL_LIMIT = 1000;
-    /** The number of coordinates checked on larger networks. */
+    /** The number of coordinates asked for on larger networks (a problem may round it up). */
     public static final int SAMPLE_SIZE = 64;
     /** Fixed so that every run, and every worker JVM, checks the same coordinates. */
     public static final long SAMPLE_SEED = 20_240_601L;
@@ -20,23 +20,25 @@ public final class AccuracyPlan {
     }
 
     /**
-     * Returns the coordinates checked for a network of {@code n} parameters.
+     * Returns the coordinates checked for a problem.
      *
-     * @param n the parameter count, at least 1
-     * @return all coordinates if {@code n <= ALL_LIMIT}, else a seeded sample of
-     *     {@code SAMPLE_SIZE}
+     * @param problem the problem
+     * @return all coordinates if it has at most {@code ALL_LIMIT} parameters, else its seeded
+     *     sample of about {@code SAMPLE_SIZE} ({@link SweepProblem#sampleCoordinates})
      */
-    public static int[] coordinates(int n) {
-        return n <= ALL_LIMIT ? Coordinates.all(n) : Coordinates.sample(n, SAMPLE_SIZE, SAMPLE_SEED);
+    public static int[] coordinates(SweepProblem problem) {
+        int n = problem.parameterCount();
+        return n <= ALL_LIMIT ? Coordinates.all(n) : problem.sampleCoordinates(SAMPLE_SIZE, SAMPLE_SEED);
     }
 
     /**
-     * Says in words which coordinates {@link #coordinates(int)} checks, for the outputs.
+     * Says in words which coordinates were checked, for the outputs.
      *
-     * @param n the parameter count
-     * @return "all" or "sample of 64"
+     * @param parameters the parameter count
+     * @param checked how many coordinates were checked
+     * @return "all" or "sample of 66"
      */
-    public static String describe(int n) {
-        return n <= ALL_LIMIT ? "all" : "sample of " + SAMPLE_SIZE;
+    public static String describe(int parameters, int checked) {
+        return checked >= parameters ? "all" : "sample of " + checked;
     }
 }

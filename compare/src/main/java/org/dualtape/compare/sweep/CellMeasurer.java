@@ -118,7 +118,7 @@ public final class CellMeasurer {
             timing = time(task(evaluator, w, n), WHOLE_WARMUP, WHOLE_MEASURE);
         }
 
-        int[] checked = AccuracyPlan.coordinates(n);
+        int[] checked = AccuracyPlan.coordinates(problem);
         double[] partials = new double[checked.length];
         evaluator.partials(w, checked, partials);
 

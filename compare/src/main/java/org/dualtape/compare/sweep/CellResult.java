@@ -38,7 +38,7 @@ public record CellResult(String method, int width, int parameters, int chunk, do
      * Combines a worker's measurement with the reference partials of its width.
      *
      * @param m the measurement
-     * @param reference the reference partials at {@link AccuracyPlan#coordinates(int)}, or null
+     * @param reference the reference partials at {@link AccuracyPlan#coordinates}, or null
      *     if the reference could not be computed
      * @return the row
      */
@@ -46,13 +46,14 @@ public record CellResult(String method, int width, int parameters, int chunk, do
         if (m.failure() != null) {
             return new CellResult(m.method(), m.width(), m.parameters(), m.chunk(), Double.NaN,
                     Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN, -1, -1, false, 0,
-                    m.parameters() > 0 ? AccuracyPlan.describe(m.parameters()) : "", m.failure());
+                    "", m.failure());
         }
         Errors errors = reference == null ? new Errors(Double.NaN, Double.NaN)
                 : Errors.of(m.partials(), reference);
         return new CellResult(m.method(), m.width(), m.parameters(), m.chunk(), m.seconds(),
                 m.seconds() / m.lossSeconds(), m.passes(), errors.maxRelative(),
                 errors.maxAbsolute(), m.bytesPerGradient(), m.tapeEntries(), m.tapeBytes(),
-                m.estimated(), m.timedCoordinates(), AccuracyPlan.describe(m.parameters()), null);
+                m.estimated(), m.timedCoordinates(),
+                AccuracyPlan.describe(m.parameters(), m.partials().length), null);
     }
 }

@@ -5,9 +5,13 @@ package org.dualtape.compare.sweep;
  * largest relative difference over the coordinates checked.
  *
  * <p><b>Relative error</b> of coordinate i is {@code |g_i - r_i| / max(|r_i|, FLOOR · max_j |r_j|)}:
- * relative to the partial itself, except that partials much smaller than the largest one are
- * measured against {@code FLOOR} times the largest, so a partial that happens to be nearly zero
- * does not turn a rounding difference into a huge relative error.
+ * relative to the partial itself, except that partials below {@code FLOOR} (1/1000) of the
+ * largest are measured against that fraction of the largest. Such small partials of an MLP loss
+ * come from cancellation in the batch sum, which no floating-point method escapes: measured
+ * purely relatively, even the exact hand-written gradient of the standard network at h = 16
+ * shows 1.1e-12 (on a partial 7.7e-5 times the largest), against 8e-14 with the floor and
+ * 1.6e-16 relative to the largest partial. The floor keeps the column about the method, not
+ * about cancellation, while a method that is wrong on small partials still shows it.
  *
  * <p><b>Non-finite values</b>: a NaN or infinite computed partial makes both errors NaN or
  * infinite, never silently small.
@@ -17,7 +21,7 @@ package org.dualtape.compare.sweep;
  */
 public record Errors(double maxRelative, double maxAbsolute) {
     /** Partials below this fraction of the largest are measured relative to that fraction. */
-    public static final double FLOOR = 1e-8;
+    public static final double FLOOR = 1e-3;
 
     /**
      * Compares computed partials with the reference.

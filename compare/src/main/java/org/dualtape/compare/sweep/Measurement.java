@@ -24,7 +24,7 @@ import java.util.Map;
  * @param estimated whether part of the gradient was timed and the rest extrapolated
  * @param timedCoordinates how many coordinates were timed
  * @param samples samples behind the median
- * @param partials the partials at {@link AccuracyPlan#coordinates(int)}; empty if failed
+ * @param partials the partials at {@link AccuracyPlan#coordinates}; empty if failed
  * @param failure why the cell failed, or null
  */
 public record Measurement(String method, int width, int parameters, int chunk, double seconds,

@@ -1,6 +1,7 @@
 package org.dualtape.compare.sweep;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.dualtape.compare.mlp.DfpReference;
 import org.dualtape.compare.mlp.MlpProblem;
 import org.dualtape.compare.mlp.MlpSpec;
 
@@ -65,12 +66,18 @@ public final class StandardMlpFamily implements ProblemFamily {
 
         @Override
         public double[] referencePartials(double[] w, int[] coordinates) {
-            throw new UnsupportedOperationException("the Dfp reference gradient is not merged yet");
+            return new DfpReference(mlp).gradient(w, coordinates);
+        }
+
+        @Override
+        public int[] sampleCoordinates(int count, long seed) {
+            return DfpReference.sample(mlp.spec(), count, seed);
         }
 
         @Override
         public String referenceDescription() {
-            return "not available yet";
+            return "the generic loss in " + DfpReference.DEFAULT_DIGITS + "-digit Dfp,"
+                    + " differentiated in reverse mode (no step), rounded once to double";
         }
     }
 }

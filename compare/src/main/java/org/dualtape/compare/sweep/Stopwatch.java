@@ -11,7 +11,7 @@ import java.util.Arrays;
  * inside each sample so that the clock's resolution does not matter; samples are taken until the
  * measuring time has passed and at least {@link #MIN_SAMPLES} exist, but a task so slow that a
  * further sample would take the measurement past twice its time stops earlier (at least one
- * sample is always taken). <b>Allocation</b> comes from the JVM's per-thread counter
+ * sample is always taken; the shortest sample so far predicts the next). <b>Allocation</b> comes from the JVM's per-thread counter
  * ({@code com.sun.management.ThreadMXBean}), NaN where that is unsupported.
  */
 public final class Stopwatch {
@@ -62,6 +62,7 @@ public final class Stopwatch {
         long measureNanos = (long) (measureSeconds * 1e9);
         double[] samples = new double[MAX_SAMPLES];
         int count = 0;
+        long shortest = Long.MAX_VALUE;
         long bytesBefore = allocatedBytes();
         long measureStart = System.nanoTime();
         while (true) {
@@ -71,8 +72,11 @@ public final class Stopwatch {
             }
             long t1 = System.nanoTime();
             samples[count++] = (double) (t1 - t0) / repeats;
+            shortest = Math.min(shortest, t1 - t0);
             long spent = t1 - measureStart;
-            boolean enough = count >= MIN_SAMPLES || spent + (t1 - t0) > 2 * measureNanos;
+            // The shortest sample, not the last, predicts the next: one preempted sample on a
+            // loaded machine must not cut the median short.
+            boolean enough = count >= MIN_SAMPLES || spent + shortest > 2 * measureNanos;
             if (count == MAX_SAMPLES || (spent >= measureNanos && enough)) {
                 break;
             }

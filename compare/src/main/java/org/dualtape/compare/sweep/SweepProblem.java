@@ -68,6 +68,19 @@ public interface SweepProblem {
     double[] referencePartials(double[] w, int[] coordinates);
 
     /**
+     * Returns a seeded sample of coordinates for checking accuracy on a large problem. The
+     * default is {@link Coordinates#sample}: one coordinate from each of {@code count} equal
+     * strata of the parameter vector; an MLP overrides it to take an equal share from every layer.
+     *
+     * @param count how many, in [1, parameterCount()]
+     * @param seed the random seed
+     * @return distinct increasing coordinates
+     */
+    default int[] sampleCoordinates(int count, long seed) {
+        return Coordinates.sample(parameterCount(), count, seed);
+    }
+
+    /**
      * Says in a few words how {@link #referencePartials} computes its values, for the report.
      *
      * @return a short description, such as "generic loss in Dfp (40 digits), reverse mode"

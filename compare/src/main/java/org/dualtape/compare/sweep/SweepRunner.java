@@ -107,10 +107,11 @@ public final class SweepRunner {
             try {
                 SweepProblem problem = family.create(width);
                 int n = problem.parameterCount();
-                references.put(width, problem.referencePartials(problem.initialParameters(),
-                        AccuracyPlan.coordinates(n)));
+                int[] checked = AccuracyPlan.coordinates(problem);
+                references.put(width, problem.referencePartials(problem.initialParameters(), checked));
                 progress.printf(Locale.ROOT, "reference h=%d (%d params, %s coordinates): %.1f s%n",
-                        width, n, AccuracyPlan.describe(n), (System.nanoTime() - start) * 1e-9);
+                        width, n, AccuracyPlan.describe(n, checked.length),
+                        (System.nanoTime() - start) * 1e-9);
                 progress.flush();
             } catch (RuntimeException | OutOfMemoryError e) {
                 progress.printf(Locale.ROOT, "reference h=%d FAILED (errors will be NaN): %s%n",

@@ -74,7 +74,7 @@ class CellMeasurerTest {
     private void assertError(Measurement m, int width) {
         SweepProblem problem = family.create(width);
         double[] reference = problem.referencePartials(problem.initialParameters(),
-                AccuracyPlan.coordinates(problem.parameterCount()));
+                AccuracyPlan.coordinates(problem));
         double error = Errors.of(m.partials(), reference).maxRelative();
         assertTrue(error < EXACT_METHOD_ERROR, m.method() + " error " + error);
     }

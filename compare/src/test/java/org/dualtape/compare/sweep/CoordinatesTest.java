@@ -34,10 +34,14 @@ class CoordinatesTest {
 
     @Test
     void accuracyPlanChecksAllSmallAndSamplesLarge() {
-        assertEquals(202, AccuracyPlan.coordinates(202).length);
-        assertEquals(AccuracyPlan.SAMPLE_SIZE, AccuracyPlan.coordinates(AccuracyPlan.ALL_LIMIT + 1).length);
+        RosenbrockFamily family = new RosenbrockFamily();
+        assertEquals(202, AccuracyPlan.coordinates(family.create(201)).length);
+        int large = AccuracyPlan.ALL_LIMIT + 1;
+        assertArrayEquals(Coordinates.sample(large, AccuracyPlan.SAMPLE_SIZE, AccuracyPlan.SAMPLE_SEED),
+                AccuracyPlan.coordinates(family.create(large - 1)));
         assertTrue(AccuracyPlan.SAMPLE_SIZE >= 64);
-        assertEquals("all", AccuracyPlan.describe(202));
+        assertEquals("all", AccuracyPlan.describe(202, 202));
+        assertEquals("sample of 66", AccuracyPlan.describe(2442, 66));
     }
 
     @Test
