@@ -119,7 +119,7 @@ public final class SweepCommand implements Callable<Integer> {
             List<Method> m = methods == null ? Arrays.asList(Method.values()) : Method.parseList(methods);
             double b = budget != null ? budget : full ? SweepConfig.FULL_BUDGET : SweepConfig.QUICK_BUDGET;
             SweepConfig config = new SweepConfig(w, m, b, chunk == null ? 0 : chunk, family,
-                    SweepConfig.inheritedHeapOptions());
+                    SweepConfig.workerHeapOptions());
             ProblemFamily.forName(family);
             AtomicFiles.requireWritableFolder(out);
             return config;

@@ -1,20 +1,19 @@
 package org.dualtape.compare.sweep;
 
-import org.dualtape.tape.Reverse;
 import org.dualtape.tape.Tape;
 import org.dualtape.tape.Var;
 
 /**
  * {@code reverse-scalar-tape}: the generic loss on {@link Var}s, one tape entry per scalar
- * operation, through the library's {@link Reverse#gradient(java.util.function.Function,
- * double[])} (one recording, one reverse sweep).
+ * operation: one recording, one reverse sweep, exactly what {@code Reverse.gradient} does.
  *
- * <p>The tape's size is measured once, on a separate recording of the same loss.
+ * <p>The evaluator keeps its own {@link Tape} (cleared and reused for every gradient, as
+ * {@code Reverse} reuses one per thread) so that the tape's size can be read after a gradient
+ * without recording a second tape, which for the largest networks would not fit in memory.
  */
 final class ScalarTapeEvaluator extends WholeGradientEvaluator {
     private final SweepProblem problem;
-    private long entries = -1;
-    private long bytes = -1;
+    private final Tape tape = new Tape();
 
     ScalarTapeEvaluator(SweepProblem problem) {
         super(problem.parameterCount());
@@ -23,29 +22,21 @@ final class ScalarTapeEvaluator extends WholeGradientEvaluator {
 
     @Override
     public void gradient(double[] w, double[] gradient) {
-        double[] g = Reverse.gradient(problem::loss, w);
-        System.arraycopy(g, 0, gradient, 0, g.length);
+        tape.clear();
+        Var[] inputs = tape.variables(w);
+        tape.reverse(problem.loss(inputs));
+        for (int i = 0; i < inputs.length; i++) {
+            gradient[i] = inputs[i].adjoint();
+        }
     }
 
     @Override
     public long tapeEntries() {
-        measureTape();
-        return entries;
+        return tape.entries();
     }
 
     @Override
     public long tapeBytes() {
-        measureTape();
-        return bytes;
-    }
-
-    private void measureTape() {
-        if (entries < 0) {
-            Tape tape = new Tape();
-            Var[] inputs = tape.variables(problem.initialParameters());
-            problem.loss(inputs);
-            entries = tape.entries();
-            bytes = tape.bytes();
-        }
+        return tape.bytes();
     }
 }

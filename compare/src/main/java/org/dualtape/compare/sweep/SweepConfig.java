@@ -34,15 +34,19 @@ public record SweepConfig(List<Integer> widths, List<Method> methods, double bud
     public static final double FULL_BUDGET = 4.0;
 
     /**
-     * Returns this JVM's heap options ({@code -Xmx}, {@code -Xms}), so that workers get the same
-     * heap as the JVM that starts them.
+     * Returns the heap options for worker JVMs: this JVM's own {@code -Xmx} and {@code -Xms} if it
+     * was given any, else half of the machine's memory ({@code -XX:MaxRAMPercentage=50}, against
+     * the JVM's default of a quarter), because the scalar tape of the largest standard network
+     * takes several gigabytes.
      *
-     * @return the options, possibly empty
+     * @return the options
      */
-    public static List<String> inheritedHeapOptions() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+    public static List<String> workerHeapOptions() {
+        List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms"))
                 .collect(Collectors.toUnmodifiableList());
+        return inherited.isEmpty() ? List.of("-XX:MaxRAMPercentage=50") : inherited;
     }
 
     /**
