@@ -9,16 +9,19 @@ import org.dualtape.dual.Elementary;
  *
  * <h2>Values</h2>
  * The {@code double} form is {@link Elementary#f(double)} of {@link #elementary()}. The generic
- * form uses the same operations in the same order: {@code tanh()} for {@link #TANH}; for
- * {@link #SIGMOID} the two branches of {@link Elementary#sigmoid(double)}
- * ({@code 1 / (1 + exp(-x))} for {@code x >= 0}, {@code e / (1 + e)} with {@code e = exp(x)}
- * otherwise, the branch chosen on {@link RealFieldElement#getReal()}); for {@link #RELU}
- * {@code x} itself when {@code getReal() > 0} or NaN, the field's zero otherwise. So a number
- * type whose value part computes exactly what {@code java.lang.Math} computes (Dual, MultiDual,
- * Var) gives bitwise the values of the {@code double} form.
+ * form uses the number type's own method where it has one: {@code tanh()} always, and
+ * {@code sigmoid()}, {@code relu()} of the project's {@code Dual}, {@code MultiDual} and
+ * {@code Var}, which apply the same rule-table entry (one tape entry; relu's branch recorded for
+ * replay). Other types (Commons Math's, {@code Dfp}, complex step) get a composition of field
+ * operations written as the rule table computes in {@code double}: for {@link #SIGMOID} the two
+ * branches of {@link Elementary#sigmoid(double)} ({@code 1 / (1 + exp(-x))} for {@code x >= 0},
+ * {@code e / (1 + e)} with {@code e = exp(x)} otherwise, the branch chosen on
+ * {@link RealFieldElement#getReal()}); for {@link #RELU} {@code x} itself when
+ * {@code getReal() > 0} or NaN, the field's zero otherwise. So every number type whose value
+ * part computes exactly as {@code java.lang.Math} does gives bitwise the {@code double} values.
  *
  * <h2>Conventions</h2>
- * {@code relu'(0) = 0}, as in {@link Elementary#RELU}; the generic relu of a number whose real
+ * {@code relu'(0) = 0}, as in {@link Elementary#RELU}; the composed relu of a number whose real
  * part is NaN returns that number (value NaN, as {@code Math.max(0.0, NaN)}).
  */
 public enum Activation {
@@ -87,14 +90,18 @@ public enum Activation {
     }
 
     /**
-     * The logistic function written from field operations exactly as
-     * {@link Elementary#sigmoid(double)} computes it.
+     * The logistic function: the number type's own {@code sigmoid()} (Dual, MultiDual, Var), else
+     * field operations exactly as {@link Elementary#sigmoid(double)} computes it.
      *
      * @param x the argument
      * @param <T> the number type
      * @return {@code σ(x)}
      */
     public static <T extends RealFieldElement<T>> T sigmoid(T x) {
+        T own = NativeActivations.sigmoid(x);
+        if (own != null) {
+            return own;
+        }
         if (x.getReal() >= 0) {
             return x.negate().exp().add(1.0).reciprocal();
         }
@@ -103,14 +110,18 @@ public enum Activation {
     }
 
     /**
-     * {@code log(1 + e^x)} written from field operations exactly as
-     * {@link Elementary#softplus(double)} computes it.
+     * {@code log(1 + e^x)}: the number type's own {@code softplus()} (Dual, MultiDual, Var), else
+     * field operations exactly as {@link Elementary#softplus(double)} computes it.
      *
      * @param x the argument
      * @param <T> the number type
      * @return {@code softplus(x)}
      */
     public static <T extends RealFieldElement<T>> T softplus(T x) {
+        T own = NativeActivations.softplus(x);
+        if (own != null) {
+            return own;
+        }
         if (x.getReal() > 0) {
             return x.add(x.negate().exp().log1p());
         }
@@ -118,14 +129,19 @@ public enum Activation {
     }
 
     /**
-     * The rectified linear unit: {@code x} when its real part is positive or NaN, otherwise the
-     * field's zero (value {@code +0.0}, derivative 0), matching {@code Math.max(0.0, x)}.
+     * The rectified linear unit: the number type's own {@code relu()} (Dual, MultiDual, Var; the
+     * tape records the branch), else {@code x} when its real part is positive or NaN and the
+     * field's zero (value {@code +0.0}, derivative 0) otherwise, matching {@code Math.max(0.0, x)}.
      *
      * @param x the argument
      * @param <T> the number type
      * @return {@code relu(x)}
      */
     public static <T extends RealFieldElement<T>> T relu(T x) {
+        T own = NativeActivations.relu(x);
+        if (own != null) {
+            return own;
+        }
         double v = x.getReal();
         if (v > 0 || Double.isNaN(v)) {
             return x;
