@@ -132,6 +132,108 @@ public final class Tape {
     }
 
     /**
+     * Records a matrix input (a vector node): a copy of {@code rows × cols} values, row-major. It
+     * gets adjoints and can be replaced by {@link Replay}.
+     *
+     * @param data the values; not modified (copied)
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code data.length != rows * cols}
+     */
+    public VarMatrix matrix(double[] data, int rows, int cols) {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + (long) rows * cols
+                + " values, got " + data.length);
+        }
+        return matrix(Op.V_INPUT, data, 0, rows, cols);
+    }
+
+    /**
+     * Records a matrix input from {@code rows × cols} values of {@code data} starting at
+     * {@code offset} (a copy), for example one layer's weights inside a flat parameter array.
+     *
+     * @param data the values; not modified (copied)
+     * @param offset the first value
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if the values do not fit inside {@code data}
+     */
+    public VarMatrix matrix(double[] data, int offset, int rows, int cols) {
+        return matrix(Op.V_INPUT, data, offset, rows, cols);
+    }
+
+    /**
+     * Records a constant matrix (data, targets): no adjoint work is done for it, and replay keeps it.
+     *
+     * @param data the values; not modified (copied)
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code data.length != rows * cols}
+     */
+    public VarMatrix constantMatrix(double[] data, int rows, int cols) {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + (long) rows * cols
+                + " values, got " + data.length);
+        }
+        return matrix(Op.V_CONST, data, 0, rows, cols);
+    }
+
+    /**
+     * Records a constant matrix from {@code rows × cols} values of {@code data} at {@code offset}.
+     *
+     * @param data the values; not modified (copied)
+     * @param offset the first value
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if the values do not fit inside {@code data}
+     */
+    public VarMatrix constantMatrix(double[] data, int offset, int rows, int cols) {
+        return matrix(Op.V_CONST, data, offset, rows, cols);
+    }
+
+    /**
+     * A matrix of scalar variables, row-major: one entry whose adjoints flow back to each
+     * {@code Var}.
+     *
+     * @param elements {@code rows × cols} variables of this tape; not modified
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code elements.length != rows * cols}
+     * @throws IllegalStateException if an element belongs to another tape or is stale
+     */
+    public VarMatrix matrix(Var[] elements, int rows, int cols) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != elements.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + (long) rows * cols
+                + " elements, got " + elements.length);
+        }
+        for (Var x : elements) {
+            check(x);
+        }
+        int j = arena.add(Op.V_STACK, rows, cols, -1, -1, -1, 0, elements.length, elements.length);
+        int k = start[arena.entry[j]];
+        for (int i = 0; i < elements.length; i++) {
+            arg[k + i] = elements[i].index;
+        }
+        VectorRules.compute(arena, j, false);
+        return new VarMatrix(this, j, generation);
+    }
+
+    private VarMatrix matrix(int code, double[] data, int offset, int rows, int cols) {
+        if (rows < 0 || cols < 0 || offset < 0 || offset + (long) rows * cols > data.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix at offset " + offset
+                + " does not fit inside an array of " + data.length + " values");
+        }
+        int j = arena.add(code, rows, cols, -1, -1, -1, 0, rows * cols, 0);
+        System.arraycopy(data, offset, arena.val, arena.off[j], rows * cols);
+        return new VarMatrix(this, j, generation);
+    }
+
+    /**
      * The field of this tape's variables, whose zero and one are constants on this tape.
      *
      * @return the field
@@ -276,6 +378,33 @@ public final class Tape {
      */
     public Replay replay(Var output, Var... inputs) {
         return replay(new Var[] {output}, inputs);
+    }
+
+    /**
+     * Prepares to re-evaluate this recording at new matrix inputs: see {@link Replay}. The flat
+     * input array of the replay lists the matrices' values in order, each row by row.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the matrices whose values a replay replaces (each made by
+     *     {@link #matrix(double[], int, int)}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a matrix input of this tape, or is listed twice
+     * @throws IllegalStateException if an argument belongs to another tape or is stale
+     */
+    public Replay replay(Var output, VarMatrix... inputs) {
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            VarMatrix x = inputs[j];
+            if (x == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            if (x.tape != this) {
+                throw new IllegalStateException(x.describe() + " is not on " + this);
+            }
+            x.check();
+            in[j] = x.entry;
+        }
+        return replay(new Var[] {output}, in);
     }
 
     /**
