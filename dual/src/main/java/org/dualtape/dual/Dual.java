@@ -30,7 +30,9 @@ import org.apache.commons.math3.util.MathArrays;
  * {@code DerivativeStructure} gives NaN. Conventions at kinks and domain edges follow Commons
  * Math's {@code DerivativeStructure} (order 1) unless a method says otherwise.
  *
- * <p>Instances are immutable; every operation allocates at most its result.
+ * <p>Instances are immutable; every operation allocates at most its result (the array forms of
+ * {@code linearCombination} also allocate the value arrays that Commons Math's accurate sum
+ * takes).
  */
 public final class Dual implements RealFieldElement<Dual> {
 

@@ -77,7 +77,7 @@ public final class Forward {
      * @return ∇f(x), of length {@code x.length}
      */
     public static double[] gradient(Function<MultiDual[], MultiDual> f, double[] x) {
-        return valueAndGradient(f, x).gradient();
+        return valueAndGradient(f, x).gradientNoCopy();
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Forward {
      * @return ∇f(x), of length {@code x.length}
      */
     public static double[] gradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
-        return valueAndGradient(f, x, chunk).gradient();
+        return valueAndGradient(f, x, chunk).gradientNoCopy();
     }
 
     /**

@@ -23,7 +23,9 @@ import org.apache.commons.math3.util.MathArrays;
  * kinks and domain edges, and non-finite values are those of {@link Dual}; each method here names
  * the {@code Dual} method that documents them.
  *
- * <p>Instances are immutable; every operation allocates at most its result and its tangent array.
+ * <p>Instances are immutable; every operation allocates at most its result and its tangent array
+ * (the array forms of {@code linearCombination} also allocate the value arrays that Commons Math's
+ * accurate sum takes). Operations that leave the tangents unchanged share them.
  */
 public final class MultiDual implements RealFieldElement<MultiDual> {
 

@@ -55,6 +55,11 @@ public final class ValueAndGradient {
         return gradient.clone();
     }
 
+    /** The gradient itself, for package code that hands it over and forgets it. */
+    double[] gradientNoCopy() {
+        return gradient;
+    }
+
     /**
      * One component of the gradient: the derivative with respect to input {@code i}.
      *
