@@ -107,17 +107,37 @@ public final class CheckReport {
             FIRST_ORDER
         }
 
-        /** Copies the arrays. */
+        /**
+         * Creates the record, copying the arrays.
+         *
+         * @param direction which direction (and output)
+         * @param steps the steps tried, not modified
+         * @param remainders the remainders at each step, not modified
+         * @param slope the slope at the smallest counted steps
+         * @param atStep the step of that slope
+         * @param verdict the verdict
+         * @param note the explanation
+         */
         public Taylor {
             steps = steps.clone();
             remainders = remainders.clone();
         }
 
+        /**
+         * Returns the steps tried.
+         *
+         * @return a copy
+         */
         @Override
         public double[] steps() {
             return steps.clone();
         }
 
+        /**
+         * Returns the remainders, one per step.
+         *
+         * @return a copy
+         */
         @Override
         public double[] remainders() {
             return remainders.clone();

@@ -11,7 +11,7 @@ import org.apache.commons.math3.util.MathArrays;
  */
 interface ExactDerivatives {
     /** The engine the checker uses. */
-    ExactDerivatives DEFAULT = new DerivativeStructureDerivatives();
+    ExactDerivatives DEFAULT = new ForwardDerivatives();
 
     /** A short name for reports, e.g. "forward-mode AD (Commons Math DerivativeStructure)". */
     String name();

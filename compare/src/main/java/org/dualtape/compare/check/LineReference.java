@@ -8,7 +8,9 @@ import org.dualtape.compare.numeric.FiniteDifferences.Estimate;
 /**
  * The finite-difference reference for the derivative of every output along one line
  * {@code t -> F(x + t d)}: Ridders' extrapolation run twice from unrelated first steps, over a
- * short search of first steps, keeping per output the estimate with the smallest error; and a
+ * short search of first steps (per output: a later estimate that agrees within both errors
+ * replaces one with a larger error; of two that disagree, the one from the smaller first step
+ * wins); and a
  * probe that tells a kink from a wrong derivative.
  *
  * <h2>Why two runs</h2>
@@ -24,6 +26,11 @@ final class LineReference {
      * 1e-3: {@code x + t d} rounds every coordinate (by up to ε|x_i|), an error that grows as 1/t.
      */
     static final double[] DIRECTION_STEPS = {1e-1, 1e-2, 1e-3, 1, 10};
+    /**
+     * At least this many first steps are tried, so an estimate from the first, aliased by a
+     * function that varies on a much smaller scale, meets a disagreeing one from a smaller step.
+     */
+    static final int MIN_STEPS_TRIED = 2;
     /** Stop searching once every output's error is below this times its scale. */
     static final double GOOD_ENOUGH = 1e-10;
     /** Ratio of the second run's first step to the first's: not a power of 1.4. */
@@ -59,6 +66,7 @@ final class LineReference {
         double[] firstStep = new double[m];
         Arrays.fill(value, Double.NaN);
         Arrays.fill(error, Double.POSITIVE_INFINITY);
+        int tried = 0;
         for (double c : steps) {
             double h0 = c * scale;
             if (t0 + h0 / SECOND_RUN == t0) {
@@ -70,14 +78,25 @@ final class LineReference {
             for (int k = 0; k < m; k++) {
                 Estimate better = a[k].error() <= b[k].error() ? a[k] : b[k];
                 double e = Math.max(Math.max(a[k].error(), b[k].error()), Math.abs(a[k].value() - b[k].value()));
-                if (Double.isFinite(e) && Double.isFinite(better.value()) && e < error[k]) {
+                if (!Double.isFinite(e) || !Double.isFinite(better.value())) {
+                    continue;
+                }
+                boolean agrees = Math.abs(better.value() - value[k]) <= error[k] + e;
+                // Estimates that disagree beyond both errors: one error estimate is wrong. Steps far
+                // larger than the scale on which f varies average f out and give small, mutually
+                // consistent, wrong differences that Ridders cannot see (1 + 1e-10 sin x with
+                // h0 = 1000: 1e-14 ± 2e-14 for a derivative of -7.6e-12), while rounding, the
+                // danger of small steps, is in the estimate. So the smaller first step wins.
+                boolean replace = !Double.isFinite(error[k]) || (agrees ? e < error[k] : h0 < firstStep[k]);
+                if (replace) {
                     error[k] = e;
                     value[k] = better.value();
                     firstStep[k] = h0;
                 }
                 allGood &= error[k] <= GOOD_ENOUGH * Math.max(Math.abs(value[k]), outputScale[k]);
             }
-            if (allGood) {
+            tried++;
+            if (allGood && tried >= MIN_STEPS_TRIED) {
                 break;
             }
         }

@@ -96,10 +96,13 @@ abstract class Reference {
     /**
      * Exact AD of a generic function. Its error is rounding only; estimated as the spread of the
      * AD result over {@value #SPREAD_POINTS} points a few ulps from {@code x} (rounding errors
-     * change from point to point; the derivative hardly does).
+     * change from point to point; the derivative hardly does, except at a kink, see
+     * {@link #roundingDifference}).
      */
     static final class Exact extends Reference {
         static final int SPREAD_POINTS = 3;
+        /** A change of the AD result over a few ulps larger than this (relative) is a jump, not rounding. */
+        static final double JUMP = 1e-6;
         /** Tolerance = SAFETY × the rounding spread (a spread is a sample, not a bound). */
         static final double SAFETY = 16;
         private final VectorFieldFunction f;
@@ -130,7 +133,7 @@ abstract class Reference {
                     double[][] other = engine.jacobian(f, p);
                     for (int k = 0; k < jacobian.length; k++) {
                         for (int i = 0; i < x.length; i++) {
-                            spread[k][i] = Math.max(spread[k][i], Math.abs(other[k][i] - jacobian[k][i]));
+                            spread[k][i] = Math.max(spread[k][i], roundingDifference(other[k][i], jacobian[k][i]));
                         }
                     }
                 }
@@ -153,11 +156,21 @@ abstract class Reference {
             for (double[] p : ulpPoints) {
                 double[] other = engine.directional(f, p, d);
                 for (int k = 0; k < value.length; k++) {
-                    error[k] = Math.max(error[k], Math.abs(other[k] - value[k]));
+                    error[k] = Math.max(error[k], roundingDifference(other[k], value[k]));
                 }
             }
             passes += 1 + ulpPoints.length;
             return new Line(value, error, how(value.length));
+        }
+
+        /**
+         * {@code |a - b|} if it looks like rounding (at most {@value #JUMP} relative), else 0: a
+         * derivative that jumps within a few ulps has a kink at the point (abs at 0), which is
+         * not rounding; the kink probe judges such entries if they disagree.
+         */
+        static double roundingDifference(double a, double b) {
+            double d = Math.abs(a - b);
+            return d <= JUMP * Math.max(Math.abs(a), Math.abs(b)) ? d : 0;
         }
 
         private static String[] how(int m) {

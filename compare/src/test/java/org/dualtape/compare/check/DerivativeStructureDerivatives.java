@@ -5,7 +5,8 @@ import org.apache.commons.math3.util.Decimal64;
 
 /**
  * {@link ExactDerivatives} by Commons Math's {@code DerivativeStructure} (order 1): the Jacobian
- * with {@code n} parameters in one pass, a directional derivative with one parameter.
+ * with {@code n} parameters in one pass, a directional derivative with one parameter. The tests'
+ * independent oracle for correct derivatives (the checker itself uses {@link ForwardDerivatives}).
  */
 final class DerivativeStructureDerivatives implements ExactDerivatives {
     @Override
