@@ -1,5 +1,6 @@
 package org.dualtape.compare.sweep;
 
+import org.dualtape.compare.complex.ComplexStep;
 import org.dualtape.compare.numeric.Stencil;
 import org.dualtape.dual.ChunkPolicy;
 
@@ -41,6 +42,8 @@ final class MethodWiring {
                 return new DifferenceEvaluator(problem, stencil(method), stencil(method).relativeStep());
             case BACKPROP_BY_HAND:
                 return new HandEvaluator(problem);
+            case COMPLEX_STEP:
+                return new ComplexStepEvaluator(problem, ComplexStep.DEFAULT_STEP);
             case COMMONS_MATH_DS:
                 return new DerivativeStructureEvaluator(problem, chunk);
             case COMMONS_MATH_SPARSE:
@@ -65,6 +68,8 @@ final class MethodWiring {
             case CENTRAL_DIFFERENCE:
             case RICHARDSON:
                 return new DifferenceEvaluator(problem, stencil(method), step);
+            case COMPLEX_STEP:
+                return new ComplexStepEvaluator(problem, step);
             default:
                 throw new UnsupportedOperationException(method.label()
                         + " is not wired into this build yet");

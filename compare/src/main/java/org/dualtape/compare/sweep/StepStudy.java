@@ -10,8 +10,9 @@ import java.util.Locale;
  * (the family's loss at width {@link #WIDTH}, all coordinates), with reverse-mode AD's error as a
  * flat reference line.
  *
- * <p>Steps are relative, as in {@code FiniteDifferences}: coordinate i moves by
- * {@code h · max(1, |w_i|)} for {@code h = 1e-1, 1e-2, ..., 1e-16}. A step so small that it
+ * <p>Steps are {@code h = 1e-1, 1e-2, ..., 1e-16}: relative for the finite differences, as in
+ * {@code FiniteDifferences} (coordinate i moves by {@code h · max(1, |w_i|)}), and the imaginary
+ * step itself for the complex step. A step so small that it
  * vanishes against some coordinate ({@code w_i + h == w_i}) gives no difference at all: that
  * point's error is NaN. It runs in the calling JVM: nothing is timed.
  */
