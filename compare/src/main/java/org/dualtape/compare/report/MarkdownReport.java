@@ -54,6 +54,7 @@ public final class MarkdownReport {
                     .append("- **estimated** (marked `*`): the time budget allowed only part of the"
                             + " gradient's passes; the time (and allocation) is extrapolated by the"
                             + " method's pass count.\n\n");
+            methods(md, rows);
             pivot(md, "ω (gradient time ÷ loss time)", rows, r -> fmt("%.3g", r.omega()));
             pivot(md, "Max relative error", rows, r -> fmt("%.1e", r.maxRelError()));
             pivot(md, "Seconds per gradient", rows, r -> fmt("%.3g", r.seconds()));
@@ -77,6 +78,20 @@ public final class MarkdownReport {
                 .append("| memory | ").append(m.memory()).append(" |\n")
                 .append("| JVM | ").append(m.jvm()).append(" |\n")
                 .append("| OS | ").append(m.os()).append(" |\n\n");
+    }
+
+    private static void methods(StringBuilder md, List<CellResult> rows) {
+        md.append("## Methods\n\n| method | what it does | timed in part when slow |\n|---|---|---|\n");
+        for (String label : byMethod(rows).keySet()) {
+            try {
+                Method m = Method.byLabel(label);
+                md.append("| ").append(label).append(" | ").append(m.description()).append(" | ")
+                        .append(m.partial() ? "yes" : "no").append(" |\n");
+            } catch (IllegalArgumentException e) {
+                md.append("| ").append(label).append(" | | |\n");
+            }
+        }
+        md.append('\n');
     }
 
     private static void pivot(StringBuilder md, String title, List<CellResult> rows,

@@ -18,18 +18,29 @@ import java.util.stream.Collectors;
  * {@link #cost(int, int)}; the others always compute the whole gradient.
  */
 public enum Method {
-    //                  name                   partial  what it does
+    /** {@code forward-dual}: one Dual pass per parameter. */
     FORWARD_DUAL("forward-dual", true, "one Dual pass per parameter"),
+    /** {@code forward-chunked}: MultiDual, one pass per chunk of parameters. */
     FORWARD_CHUNKED("forward-chunked", true, "MultiDual, one pass per chunk of parameters"),
+    /** {@code reverse-scalar-tape}: tape with one entry per scalar operation. */
     REVERSE_SCALAR_TAPE("reverse-scalar-tape", false, "tape with one entry per scalar operation"),
+    /** {@code reverse-vector-tape}: tape with one entry per layer operation. */
     REVERSE_VECTOR_TAPE("reverse-vector-tape", false, "tape with one entry per layer operation"),
+    /** {@code reverse-replay}: scalar tape recorded once, replayed at the point. */
     REVERSE_REPLAY("reverse-replay", false, "scalar tape recorded once, replayed at the point"),
+    /** {@code backprop-by-hand}: hand-written backpropagation. */
     BACKPROP_BY_HAND("backprop-by-hand", false, "hand-written backpropagation"),
+    /** {@code forward-difference}: (f(x + h e_i) - f(x)) / h. */
     FORWARD_DIFFERENCE("forward-difference", true, "(f(x + h e_i) - f(x)) / h"),
+    /** {@code central-difference}: (f(x + h e_i) - f(x - h e_i)) / 2h. */
     CENTRAL_DIFFERENCE("central-difference", true, "(f(x + h e_i) - f(x - h e_i)) / 2h"),
+    /** {@code richardson}: Richardson extrapolation of central differences. */
     RICHARDSON("richardson", true, "Richardson extrapolation of central differences"),
+    /** {@code complex-step}: Im f(x + i h e_i) / h, one complex pass per parameter. */
     COMPLEX_STEP("complex-step", true, "Im f(x + i h e_i) / h, one complex pass per parameter"),
+    /** {@code commons-math-ds}: Commons Math DerivativeStructure, one pass per chunk. */
     COMMONS_MATH_DS("commons-math-ds", true, "Commons Math DerivativeStructure, one pass per chunk"),
+    /** {@code commons-math-sparse}: Commons Math SparseGradient, one pass. */
     COMMONS_MATH_SPARSE("commons-math-sparse", true, "Commons Math SparseGradient, one pass");
 
     private final String label;

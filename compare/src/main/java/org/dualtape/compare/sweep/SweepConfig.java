@@ -52,6 +52,12 @@ public record SweepConfig(List<Integer> widths, List<Method> methods, double bud
     /**
      * Checks and copies the values.
      *
+     * @param widths the widths, each at least 1
+     * @param methods the methods, at least one
+     * @param budgetSeconds seconds per cell, above 0 and finite
+     * @param chunk tangents per pass, at least 1, or 0 for the default chunk policy
+     * @param familyClass class name of the problem family
+     * @param workerJvmOptions options for each worker JVM
      * @throws IllegalArgumentException if a value is out of range
      */
     public SweepConfig {
