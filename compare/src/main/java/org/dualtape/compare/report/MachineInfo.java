@@ -26,10 +26,24 @@ public record MachineInfo(String cpu, int cores, String memory, String jvm, Stri
         return new MachineInfo(
                 procField("/proc/cpuinfo", "model name", arch),
                 Runtime.getRuntime().availableProcessors(),
-                procField("/proc/meminfo", "MemTotal", "unknown"),
+                gib(procField("/proc/meminfo", "MemTotal", "unknown")),
                 System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor")
                         + ") " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + arch);
+    }
+
+    /** "24684092 kB" as "23.5 GiB"; anything else unchanged. */
+    static String gib(String meminfo) {
+        String[] parts = meminfo.trim().split("\\s+");
+        if (parts.length == 2 && parts[1].equals("kB")) {
+            try {
+                return String.format(java.util.Locale.ROOT, "%.1f GiB",
+                        Long.parseLong(parts[0]) / (1024.0 * 1024.0));
+            } catch (NumberFormatException e) {
+                return meminfo;
+            }
+        }
+        return meminfo;
     }
 
     private static String procField(String file, String key, String fallback) {

@@ -52,8 +52,9 @@ public final class MarkdownReport {
                     .append(AccuracyPlan.ALL_LIMIT).append(" parameters, else a seeded sample of about ")
                     .append(AccuracyPlan.SAMPLE_SIZE).append(" spread over all layers (column *checked*).\n")
                     .append("- **estimated** (marked `*`): the time budget allowed only part of the"
-                            + " gradient's passes; the time (and allocation) is extrapolated by the"
-                            + " method's pass count.\n\n");
+                            + " gradient's passes (evenly spread coordinates); the time and allocation"
+                            + " are scaled up by the pass count (for commons-math-sparse: by the number"
+                            + " of variables, after timing its fixed pass on its own).\n\n");
             methods(md, rows);
             pivot(md, "ω (gradient time ÷ loss time)", rows, r -> fmt("%.3g", r.omega()));
             pivot(md, "Max relative error", rows, r -> fmt("%.1e", r.maxRelError()));

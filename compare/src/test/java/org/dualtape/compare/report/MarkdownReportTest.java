@@ -40,6 +40,12 @@ class MarkdownReportTest {
     }
 
     @Test
+    void memoryIsShownInGibibytes() {
+        assertTrue(MachineInfo.gib("24684092 kB").equals("23.5 GiB"), MachineInfo.gib("24684092 kB"));
+        assertTrue(MachineInfo.gib("unknown").equals("unknown"));
+    }
+
+    @Test
     void machineInfoOfThisMachineIsFilledIn() {
         MachineInfo m = MachineInfo.current();
         assertTrue(m.cores() >= 1);
