@@ -3,9 +3,9 @@ package org.dualtape.compare.sweep;
 /**
  * How much of a gradient to time within a budget, and how to extrapolate from it.
  *
- * <p>The whole gradient is timed when {@link Stopwatch#MIN_SAMPLES} of them fit in the measuring
- * time. Otherwise a method that can ({@link Method#partial()}) is timed on the largest number of
- * evenly spread coordinates (a whole number of chunks) whose samples fit, and the time is scaled
+ * <p>The whole gradient is timed when {@link #SAMPLES} of them fit in the measuring time.
+ * Otherwise a method that can ({@link Method#partial()}) is timed on the largest number of evenly
+ * spread coordinates (a whole number of chunks) of which {@link #SAMPLES} fit, and the time is scaled
  * by {@link Method#cost(int, int)}: {@code t(all) = t0 + (t(m) - t0) · cost(all) / cost(m)}, where
  * {@code t0}, the time of the part that does not depend on the coordinates, is 0 except for
  * methods with a {@link Method#fixedPass()}; the result is then marked estimated. A method that cannot is timed on whole gradients however long they take.
@@ -15,6 +15,12 @@ package org.dualtape.compare.sweep;
  * @param estimated whether fewer than all coordinates are timed
  */
 public record TimingPlan(int coordinates, int parameters, boolean estimated) {
+    /**
+     * Samples a plan aims to fit in the measuring time: more than {@link Stopwatch#MIN_SAMPLES},
+     * so that the median of a part that will be scaled up by a large factor resists a garbage
+     * collection or a preemption in one or two of them.
+     */
+    public static final int SAMPLES = 5;
 
     /**
      * Chooses what to time.
@@ -39,7 +45,7 @@ public record TimingPlan(int coordinates, int parameters, boolean estimated) {
                     + fixedSeconds + ", " + measureSeconds);
         }
         int unit = Math.min(method.unit(chunk), parameters);
-        double perSample = measureSeconds / Stopwatch.MIN_SAMPLES;
+        double perSample = measureSeconds / SAMPLES;
         if (!method.partial() || predicted(method, chunk, unit, unitSeconds, fixedSeconds, parameters) <= perSample) {
             return new TimingPlan(parameters, parameters, false);
         }

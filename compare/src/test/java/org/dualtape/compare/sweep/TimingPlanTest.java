@@ -12,7 +12,7 @@ class TimingPlanTest {
 
     @Test
     void wholeGradientWhenItFitsTheBudget() {
-        // 1000 coordinates at 1 µs each: 1 ms per gradient, three fit in 1 s.
+        // 1000 coordinates at 1 µs each: 1 ms per gradient, five fit in 1 s.
         TimingPlan plan = TimingPlan.choose(Method.FORWARD_DUAL, 1000, 1, 1e-6, 0, 1.0);
         assertFalse(plan.estimated());
         assertEquals(1000, plan.coordinates());
@@ -21,12 +21,12 @@ class TimingPlanTest {
 
     @Test
     void partOfTheGradientWhenItDoesNot() {
-        // 1e6 coordinates at 1 ms each: ~1000 s; a sample must fit 1 s / 3.
+        // 1e6 coordinates at 1 ms each: ~1000 s; a sample must fit 1 s / 5.
         int n = 1_000_000;
         TimingPlan plan = TimingPlan.choose(Method.FORWARD_DUAL, n, 1, 1e-3, 0, 1.0);
         assertTrue(plan.estimated());
-        assertEquals(333, plan.coordinates());
-        assertEquals(1e-3 * n, plan.extrapolate(Method.FORWARD_DUAL, 1, 1e-3 * 333, 0), 1e-9);
+        assertEquals(200, plan.coordinates());
+        assertEquals(1e-3 * n, plan.extrapolate(Method.FORWARD_DUAL, 1, 1e-3 * 200, 0), 1e-9);
     }
 
     @Test
@@ -34,7 +34,7 @@ class TimingPlanTest {
         int n = 100_000;
         int chunk = 8;
         double perChunk = 0x1p-10; // powers of two keep the arithmetic exact
-        TimingPlan plan = TimingPlan.choose(Method.FORWARD_CHUNKED, n, chunk, perChunk, 0, 0.375);
+        TimingPlan plan = TimingPlan.choose(Method.FORWARD_CHUNKED, n, chunk, perChunk, 0, 0.625);
         assertTrue(plan.estimated());
         assertEquals(0, plan.coordinates() % chunk);
         // 0.125 s per sample at 2^-10 s per chunk: 128 chunks.
@@ -68,7 +68,7 @@ class TimingPlanTest {
     void fixedPartIsKeptOutOfTheScaling() {
         // SparseGradient: a pass with no variables takes 1 s; each variable adds 1 ms.
         int n = 10_000;
-        TimingPlan plan = TimingPlan.choose(Method.COMMONS_MATH_SPARSE, n, 1, 1.001, 1.0, 4.5);
+        TimingPlan plan = TimingPlan.choose(Method.COMMONS_MATH_SPARSE, n, 1, 1.001, 1.0, 7.5);
         assertTrue(plan.estimated());
         // One sample may take 1.5 s: the fixed second plus 500 variables.
         assertEquals(500, plan.coordinates());
