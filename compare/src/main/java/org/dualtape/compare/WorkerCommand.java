@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", hidden = true,
         description = "Internal: measures one method at several widths (started by 'sweep').")
 public final class WorkerCommand implements Callable<Integer> {
+    /** Exit code of a worker whose parent JVM ended before it. */
+    private static final int ORPHANED = 4;
+
     @Option(names = "--family", required = true, description = "ProblemFamily class name.")
     private String family;
 
@@ -36,6 +39,10 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // A worker outliving its sweep (interrupted with Ctrl-C, or killed) would keep a core busy
+        // for nothing: stop when the parent JVM is gone.
+        ProcessHandle.current().parent().ifPresent(parent ->
+                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(ORPHANED)));
         // System.out itself, not picocli's writer: the parent reads this JVM's standard output.
         Worker.run(ProblemFamily.forName(family), Method.byLabel(method), widths, budget, chunk,
                 System.out);
