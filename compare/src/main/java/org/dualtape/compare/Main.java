@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
         version = "dualtape-compare 0.1.0",
         description = {"Compares forward mode, reverse mode and numerical differentiation on MLP"
                 + " losses as the number of parameters grows.",
-                "With no command, runs the quick sweep (same as 'sweep')."},
+                "With no command, runs the quick sweep (same as 'sweep');"
+                        + " 'dualtape-compare COMMAND --help' explains each command's options."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:bad input", "1:the run failed"},
         subcommands = {SweepCommand.class, StepsCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code steps}: the step-size study alone; writes steps.csv and error-vs-step.png. */
 @Command(name = "steps", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad input (an unwritable --out)", "1:the run failed"},
         description = {"Step-size study: max relative error of forward, central and Richardson"
                 + " differences and the complex step at h = 1e-1 ... 1e-16 on one fixed loss (the"
                 + " standard MLP at width " + StepStudy.WIDTH + "), with reverse-mode AD's error as a"

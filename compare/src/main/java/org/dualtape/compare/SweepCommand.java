@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
  * details.csv, steps.csv, REPORT.md and the plots into the output folder.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the sweep ran (cells that failed are rows saying so)",
+                "2:bad input (a width or budget out of range, an unknown method, an unwritable --out)",
+                "1:the run itself failed"},
         description = {"Measures the cost and accuracy of every gradient method on the standard MLP"
                 + " loss (32 -> h -> h -> 10, tanh, softmax cross-entropy, batch 32) at each width h,"
                 + " each method in its own JVM, and writes sweep.csv, details.csv, steps.csv,"
@@ -46,7 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
             + SweepConfig.FULL_BUDGET + " s per cell unless --budget is given.")
     private boolean full;
 
-    @Option(names = "--widths", split = ",", paramLabel = "H[,H...]",
+    @Option(names = "--widths", split = ",", paramLabel = "H",
             description = "Hidden-layer widths to run, each at least 1 (instead of the quick or full"
                     + " list), e.g. --widths=4,16,64.")
     private List<Integer> widths;
