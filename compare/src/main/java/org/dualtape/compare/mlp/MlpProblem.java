@@ -24,7 +24,9 @@ import org.apache.commons.math3.RealFieldElement;
  * {@code double} constant). So on number types whose value part computes exactly as
  * {@code java.lang.Math} does (Dual, MultiDual, Var) the generic loss equals the {@code double}
  * loss bitwise. Commons Math's {@code DerivativeStructure} and {@code SparseGradient} use
- * {@code FastMath}, which may differ from {@code Math} in the last bit.
+ * {@code FastMath}, which may differ from {@code Math} in the last bit. The vector-node form of
+ * the loss, {@link VectorTapeLoss}, sums its matrix products in BLAS order and agrees to a few
+ * ulps; the accuracy reference is {@link DfpReference}.
  *
  * <h2>Construction</h2>
  * The batch is the first {@code batch} samples of the data set. Initial parameters come from
