@@ -34,6 +34,8 @@ final class MethodWiring {
                 return new ForwardChunkedEvaluator(problem, chunk);
             case REVERSE_SCALAR_TAPE:
                 return new ScalarTapeEvaluator(problem);
+            case REVERSE_VECTOR_TAPE:
+                return problem.vectorTape();
             case REVERSE_REPLAY:
                 return new ReplayEvaluator(problem);
             case FORWARD_DIFFERENCE:

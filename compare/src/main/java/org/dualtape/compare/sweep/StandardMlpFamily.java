@@ -4,6 +4,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.dualtape.compare.mlp.DfpReference;
 import org.dualtape.compare.mlp.MlpProblem;
 import org.dualtape.compare.mlp.MlpSpec;
+import org.dualtape.compare.mlp.VectorTapeLoss;
 
 /**
  * The standard sweep's losses: {@link MlpProblem#standard(int)}, 32 → h → h → 10, tanh, softmax
@@ -62,6 +63,11 @@ public final class StandardMlpFamily implements ProblemFamily {
         @Override
         public double lossAndGradient(double[] w, double[] gradient) {
             return mlp.lossAndGradient(w, gradient);
+        }
+
+        @Override
+        public Evaluator vectorTape() {
+            return new VectorTapeEvaluator(new VectorTapeLoss(mlp));
         }
 
         @Override

@@ -68,6 +68,17 @@ public interface SweepProblem {
     double[] referencePartials(double[] w, int[] coordinates);
 
     /**
+     * Returns the loss's gradient by a tape of vector nodes ({@code reverse-vector-tape}), for
+     * problems that have such a form.
+     *
+     * @return the evaluator
+     * @throws UnsupportedOperationException if the problem has no vector-tape form (the default)
+     */
+    default Evaluator vectorTape() {
+        throw new UnsupportedOperationException("this loss has no vector-tape form");
+    }
+
+    /**
      * Returns a seeded sample of coordinates for checking accuracy on a large problem. The
      * default is {@link Coordinates#sample}: one coordinate from each of {@code count} equal
      * strata of the parameter vector; an MLP overrides it to take an equal share from every layer.
