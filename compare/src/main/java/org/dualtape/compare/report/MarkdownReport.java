@@ -187,6 +187,37 @@ public final class MarkdownReport {
             md.append("No crossover within the widths measured for the other ").append(none.size())
                     .append(" pairs.\n\n");
         }
+        cheapest(md, rows);
+    }
+
+    /** Per width, the cheapest method of each kind and how many times dearer the forward one is. */
+    private static void cheapest(StringBuilder md, List<CellResult> rows) {
+        TreeMap<Integer, CellResult[]> best = new TreeMap<>(); // [0] forward-type, [1] reverse-type
+        for (CellResult r : rows) {
+            if (r.failed() || !(r.seconds() > 0)) {
+                continue;
+            }
+            CellResult[] pair = best.computeIfAbsent(r.width(), w -> new CellResult[2]);
+            int kind = isPartial(r.method()) ? 0 : 1;
+            if (pair[kind] == null || r.seconds() < pair[kind].seconds()) {
+                pair[kind] = r;
+            }
+        }
+        md.append("Cheapest of each kind per width:\n\n| h | params | forward-type | seconds"
+                + " | reverse-type | seconds | ratio |\n|---:|---:|---|---:|---|---:|---:|\n");
+        for (Map.Entry<Integer, CellResult[]> e : best.entrySet()) {
+            CellResult f = e.getValue()[0];
+            CellResult r = e.getValue()[1];
+            if (f == null || r == null) {
+                continue;
+            }
+            md.append("| ").append(e.getKey()).append(" | ").append(f.parameters()).append(" | ")
+                    .append(f.method()).append(" | ").append(fmt("%.3g", f.seconds()))
+                    .append(f.estimated() ? "*" : "").append(" | ").append(r.method()).append(" | ")
+                    .append(fmt("%.3g", r.seconds())).append(" | ")
+                    .append(fmt("%.3g", f.seconds() / r.seconds())).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void full(StringBuilder md, List<CellResult> rows) {

@@ -33,6 +33,7 @@ class MarkdownReportTest {
                 "## ω", "## Max relative error", "## Growth of cost with parameters",
                 "| forward-dual | 2.00 | 3 |", "| reverse-scalar-tape | 1.00 | 3 |",
                 "## Crossovers", "| forward-dual | reverse-scalar-tape | ≈ 400 | forward-dual | reverse-scalar-tape |",
+                "Cheapest of each kind per width", "| 4 | 202 | forward-dual |",
                 "## Failures", "commons-math-sparse at h=16: java.lang.OutOfMemoryError",
                 "## Error against step size", "cost-vs-params.png", "error-vs-step.png", "*")) {
             assertTrue(md.contains(expected), "missing: " + expected + "\n" + md);
