@@ -154,4 +154,17 @@ class ReplayTest {
         assertEquals(adjoint, g[0], 0);
         assertEquals(recorded, y.value(), 0);
     }
+
+    @Test
+    void aVectorReluElementThatChangesSidesIsReported() {
+        Tape tape = new Tape();
+        VarMatrix x = tape.matrix(new double[] {1, -2, 3, -4}, 2, 2);
+        VarMatrix r = x.relu();
+        Replay replay = tape.replay(r.sum(), x);
+        assertArrayEquals(new double[] {1, 0, 1, 0}, replay.gradient(new double[] {2, -1, 0.5, -3}), 0);
+        BranchChangeException e = assertThrows(BranchChangeException.class,
+            () -> replay.gradient(new double[] {2, -1, -0.5, -3}));
+        assertEquals(r.index(), e.entry());
+        assertTrue(e.getMessage().contains("element [1][0] of the 2×2 result"), e.getMessage());
+    }
 }

@@ -1,0 +1,146 @@
+package org.dualtape.jmh;
+
+import org.apache.commons.math3.RealFieldElement;
+
+/**
+ * The benchmarked functions, each written twice: once generically, so that every number type
+ * (Dual, MultiDual, Var, DerivativeStructure, SparseGradient) runs the same source, and once as
+ * plain {@code double} code as a competent engineer would write it, the baseline of every ratio.
+ *
+ * <p>Both versions perform the same operations in the same order, so their values are bitwise
+ * equal (a test checks it).
+ */
+public final class Functions {
+    /** The forcing constant of the Lorenz-96 system (the chaotic regime usually studied). */
+    static final double LORENZ_FORCING = 8.0;
+
+    private Functions() {
+    }
+
+    /**
+     * The lecture notes' chain exp(exp(x) + exp(x)²) + sin(exp(x) + exp(x)²), plain code.
+     *
+     * @param x the argument
+     * @return the value
+     */
+    public static double chain(double x) {
+        double e = Math.exp(x);
+        double s = e + e * e;
+        return Math.exp(s) + Math.sin(s);
+    }
+
+    /**
+     * The lecture notes' chain, generic.
+     *
+     * @param x the argument
+     * @param <T> the number type
+     * @return the value
+     */
+    public static <T extends RealFieldElement<T>> T chain(T x) {
+        T e = x.exp();
+        T s = e.add(e.multiply(e));
+        return s.exp().add(s.sin());
+    }
+
+    /**
+     * The extended Rosenbrock function Σ 100 (x[i+1] − x[i]²)² + (1 − x[i])², plain code.
+     *
+     * @param x the point, length at least 2, not modified
+     * @return the value
+     */
+    public static double rosenbrock(double[] x) {
+        double sum = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            double b = 1 - x[i];
+            sum += 100 * (a * a) + b * b;
+        }
+        return sum;
+    }
+
+    /**
+     * The extended Rosenbrock function, generic.
+     *
+     * @param x the point, length at least 2, not modified
+     * @param <T> the number type
+     * @return the value
+     */
+    public static <T extends RealFieldElement<T>> T rosenbrock(T[] x) {
+        T sum = x[0].getField().getZero();
+        for (int i = 0; i + 1 < x.length; i++) {
+            T a = x[i + 1].subtract(x[i].multiply(x[i]));
+            T b = x[i].negate().add(1);
+            sum = sum.add(a.multiply(a).multiply(100).add(b.multiply(b)));
+        }
+        return sum;
+    }
+
+    /**
+     * Spherical to Cartesian coordinates (r, θ, φ) → (r sin θ cos φ, r sin θ sin φ, r cos θ),
+     * plain code: a standard R³ → R³ Jacobian (its determinant is r² sin θ).
+     *
+     * @param x (r, θ, φ), not modified
+     * @param y receives (x, y, z), modified
+     */
+    public static void spherical(double[] x, double[] y) {
+        double r = x[0];
+        double sinTheta = Math.sin(x[1]);
+        y[0] = r * sinTheta * Math.cos(x[2]);
+        y[1] = r * sinTheta * Math.sin(x[2]);
+        y[2] = r * Math.cos(x[1]);
+    }
+
+    /**
+     * Spherical to Cartesian coordinates, generic.
+     *
+     * @param x (r, θ, φ), not modified
+     * @param <T> the number type
+     * @return (x, y, z)
+     */
+    public static <T extends RealFieldElement<T>> T[] spherical(T[] x) {
+        T r = x[0];
+        T sinTheta = x[1].sin();
+        T[] y = x.clone(); // same length; every element is overwritten
+        y[0] = r.multiply(sinTheta).multiply(x[2].cos());
+        y[1] = r.multiply(sinTheta).multiply(x[2].sin());
+        y[2] = r.multiply(x[1].cos());
+        return y;
+    }
+
+    /**
+     * The right-hand side of the Lorenz-96 system dx[i]/dt = (x[i+1] − x[i−2]) x[i−1] − x[i] + F
+     * with cyclic indices and F = 8, plain code: a small dynamical system whose Jacobian an ODE
+     * solver needs at every implicit step.
+     *
+     * @param x the state, not modified
+     * @param y receives the time derivative, same length, modified
+     */
+    public static void lorenz96(double[] x, double[] y) {
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double next = x[(i + 1) % n];
+            double prev2 = x[(i + n - 2) % n];
+            double prev = x[(i + n - 1) % n];
+            y[i] = (next - prev2) * prev - x[i] + LORENZ_FORCING;
+        }
+    }
+
+    /**
+     * The right-hand side of the Lorenz-96 system, generic.
+     *
+     * @param x the state, not modified
+     * @param <T> the number type
+     * @return the time derivative
+     */
+    public static <T extends RealFieldElement<T>> T[] lorenz96(T[] x) {
+        int n = x.length;
+        T[] y = x.clone(); // same length; every element is overwritten
+        for (int i = 0; i < n; i++) {
+            T next = x[(i + 1) % n];
+            T prev2 = x[(i + n - 2) % n];
+            T prev = x[(i + n - 1) % n];
+            y[i] = next.subtract(prev2).multiply(prev).subtract(x[i]).add(LORENZ_FORCING);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,130 @@
+package org.dualtape.jmh;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.apache.commons.math3.analysis.differentiation.SparseGradient;
+import org.dualtape.compare.numeric.FiniteDifferences;
+import org.dualtape.compare.numeric.Stencil;
+import org.dualtape.dual.Forward;
+import org.dualtape.tape.Reverse;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Question 3: how does the cost of a full gradient grow with the number of inputs n, by each
+ * method, for the extended Rosenbrock function ({@link Functions#rosenbrock(double[])})?
+ *
+ * <p>Reverse mode should stay a constant multiple of the plain function; forward mode and
+ * differences grow as n passes; Commons Math's {@code DerivativeStructure} carries n tangents
+ * through every operation (O(n²)); {@code SparseGradient} merges maps whose size grows along the
+ * sum.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class RosenbrockGradientBenchmark {
+    /** Number of inputs. */
+    @Param({"10", "100", "1000", "10000"})
+    int n;
+
+    /** The point; non-final so the JIT cannot treat it as a constant. */
+    double[] x;
+
+    /** Draws the point from a constant seed (same point every run). */
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(20261122L);
+        x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble(-2, 2);
+        }
+    }
+
+    /**
+     * The baseline: one plain evaluation.
+     *
+     * @return the value
+     */
+    @Benchmark
+    public double plainDouble() {
+        return Functions.rosenbrock(x);
+    }
+
+    /**
+     * Forward mode with {@code MultiDual} chunks of the default size.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] forwardChunked() {
+        return Forward.gradient(Functions::rosenbrock, x);
+    }
+
+    /**
+     * Reverse mode: record and one reverse sweep.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] reverse() {
+        return Reverse.gradient(Functions::rosenbrock, x);
+    }
+
+    /**
+     * Commons Math's {@code DerivativeStructure} with n variables, order 1.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] derivativeStructure() {
+        DerivativeStructure[] v = new DerivativeStructure[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = new DerivativeStructure(n, 1, i, x[i]);
+        }
+        double[] all = Functions.rosenbrock(v).getAllDerivatives();
+        return java.util.Arrays.copyOfRange(all, 1, n + 1);
+    }
+
+    /**
+     * Commons Math's {@code SparseGradient}.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] sparseGradient() {
+        SparseGradient[] v = new SparseGradient[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = SparseGradient.createVariable(i, x[i]);
+        }
+        SparseGradient y = Functions.rosenbrock(v);
+        double[] gradient = new double[n];
+        for (int i = 0; i < n; i++) {
+            gradient[i] = y.getDerivative(i);
+        }
+        return gradient;
+    }
+
+    /**
+     * Central differences with the default step (2n evaluations).
+     *
+     * @return the approximate gradient
+     */
+    @Benchmark
+    public double[] centralDifference() {
+        return FiniteDifferences.gradient(Stencil.CENTRAL, Functions::rosenbrock, x);
+    }
+}
+// HOW TO RUN: java -jar jmh/target/benchmarks.jar RosenbrockGradientBenchmark -p n=10,1000 -prof gc

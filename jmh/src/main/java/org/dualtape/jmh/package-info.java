@@ -1,2 +1,0 @@
-/** dualtape jmh module (work in progress). */
-package org.dualtape.jmh;

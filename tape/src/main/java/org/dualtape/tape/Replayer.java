@@ -1,0 +1,125 @@
+package org.dualtape.tape;
+
+/**
+ * The replay machinery of one {@link Tape}: re-evaluating its entries at new inputs with the
+ * recording's rules, comparing each piecewise entry's branch with the recorded one, and moving
+ * inputs, adjoints and tangents between flat arrays and the tape's entries. {@link Replay} is the
+ * public face.
+ */
+final class Replayer {
+    private final Tape t;
+    /** The recorded and the new branch key of the first entry whose branch changed in the last run. */
+    private double changeRecorded;
+    private double changeNow;
+
+    Replayer(Tape t) {
+        this.t = t;
+    }
+
+    /** Checks outputs and inputs, then makes the {@link Replay}. */
+    Replay prepare(Var[] outputs, int[] in) {
+        int[] out = new int[outputs.length];
+        for (int r = 0; r < outputs.length; r++) {
+            out[r] = Reverse.output(t, outputs[r], r).index;
+        }
+        boolean[] seen = new boolean[t.size];
+        for (int e : in) {
+            if (t.op[e] != Op.INPUT && t.op[e] != Op.V_INPUT) {
+                throw new IllegalArgumentException("replay inputs must be inputs of the tape, but entry #" + e
+                    + " is '" + Op.label(t.op[e]) + "'");
+            }
+            if (seen[e]) {
+                throw new IllegalArgumentException("entry #" + e + " is listed twice as a replay input");
+            }
+            seen[e] = true;
+        }
+        return new Replay(t, in, out);
+    }
+
+    /**
+     * Re-evaluates entries 0 to {@code last} (inputs already set) with the recording's rules.
+     *
+     * @return -1, or the first piecewise entry whose branch differs from the recorded one
+     */
+    int run(int last) {
+        int changed = -1;
+        int a = 0;
+        int node = 0;
+        for (int i = 0; i <= last; i++) {
+            int code = t.op[i];
+            if (code >= Op.VECTOR) {
+                if (!t.arena.replay(node++) && changed < 0) {
+                    changed = i;
+                }
+                continue;
+            }
+            if (code == Op.INPUT || code == Op.CONST) {
+                continue;
+            }
+            Rules.eval(t, i, code, a);
+            a += Op.AUX[code];
+            if (Op.PIECEWISE[code]) {
+                double key = Rules.branchKey(t, i, code);
+                if (changed < 0 && !Rules.same(key, t.aux[a - 1])) {
+                    changed = i;
+                    changeRecorded = t.aux[a - 1];
+                    changeNow = key;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Says what changed at entry {@code i}, detected by the last {@link #run(int)}. */
+    String describeChange(int i) {
+        String what = t.op[i] >= Op.VECTOR ? t.arena.describeChange(i)
+            : "recorded branch " + changeRecorded + ", now " + changeNow + " (a partial, or the value where the"
+                + " partials are 0)";
+        return "the replay took another branch at entry #" + i + " (" + Op.label(t.op[i]) + " of " + arguments(i)
+            + "): " + what + "; the recording does not hold at this point: record the function again there";
+    }
+
+    /** {@code "#3, #5"}: the arguments of entry {@code i}. */
+    String arguments(int i) {
+        if (t.op[i] >= Op.VECTOR) {
+            return t.arena.arguments(i);
+        }
+        StringBuilder s = new StringBuilder();
+        for (int k = t.start[i]; k < t.start[i + 1]; k++) {
+            s.append(k > t.start[i] ? ", #" : "#").append(t.arg[k]);
+        }
+        return s.toString();
+    }
+
+    /** The number of scalars input entry {@code e} takes from a flat input array. */
+    int inputWidth(int e) {
+        return t.op[e] == Op.INPUT ? 1 : t.arena.inputWidth(e);
+    }
+
+    /** Sets input entry {@code e} from {@code x[at...]}; returns the next position. */
+    int setInput(int e, double[] x, int at) {
+        if (t.op[e] == Op.INPUT) {
+            t.value[e] = x[at];
+            return at + 1;
+        }
+        return t.arena.setInput(e, x, at);
+    }
+
+    /** Copies input entry {@code e}'s adjoint to {@code g[at...]}; returns the next position. */
+    int readAdjoint(int e, double[] g, int at) {
+        if (t.op[e] == Op.INPUT) {
+            g[at] = t.adjoint[e];
+            return at + 1;
+        }
+        return t.arena.readAdjoint(e, g, at);
+    }
+
+    /** Seeds input entry {@code e}'s tangent from {@code v[at...]}; returns the next position. */
+    int seedTangent(int e, double[] v, int at) {
+        if (t.op[e] == Op.INPUT) {
+            t.tangent[e] = v[at];
+            return at + 1;
+        }
+        return t.arena.seedTangent(e, v, at);
+    }
+}
