@@ -8,7 +8,9 @@ import java.util.Objects;
  * the other inputs being constants.
  *
  * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which share
- * the unit tangent arrays: multi-dual numbers are immutable).
+ * the unit tangent arrays: multi-dual numbers are immutable). The unseeded inputs are constants
+ * sharing their field's zeros, so that the operations of a pass that do not depend on its k inputs
+ * carry no tangents ({@link MultiDual}, "Cost"). A call of one pass needs no constants at all.
  */
 final class Chunks {
 
@@ -20,6 +22,7 @@ final class Chunks {
     private final double[] x;
     private final int width;
     private final double[][] units;
+    /** The inputs as constants, put back after each pass; null for one pass. */
     private final MultiDual[] constants;
 
     Chunks(Object f, double[] x, int chunk) {
@@ -37,12 +40,17 @@ final class Chunks {
             units[c] = new double[width];
             units[c][c] = 1;
         }
-        double[] zero = new double[width];
-        this.constants = new MultiDual[n];
-        for (int j = 0; j < n; j++) {
-            constants[j] = MultiDual.wrap(x[j], zero, Tag.NONE);
+        if (passes > 1) {
+            double[] zeros = MultiDualField.of(width).zeros(0.0);
+            this.constants = new MultiDual[n];
+            for (int j = 0; j < n; j++) {
+                constants[j] = MultiDual.constant(x[j], zeros);
+            }
+            this.inputs = constants.clone();
+        } else {
+            this.constants = null;
+            this.inputs = new MultiDual[n]; // the one pass seeds every input
         }
-        this.inputs = constants.clone();
     }
 
     /** Seeds the inputs of {@code pass}; returns the pass's fresh tag. */
@@ -58,6 +66,9 @@ final class Chunks {
 
     /** Puts the constants back in place of the inputs seeded by {@code pass}. */
     void unseed(int pass) {
+        if (constants == null) {
+            return;
+        }
         int start = pass * width;
         int end = Math.min(x.length, start + width);
         System.arraycopy(constants, start, inputs, start, end - start);

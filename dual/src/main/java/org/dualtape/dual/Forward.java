@@ -158,7 +158,10 @@ public final class Forward {
             MultiDual[] y = f.apply(seeds.inputs);
             Objects.requireNonNull(y, "f returned null; it must return a MultiDual[]");
             if (jacobian == null) {
-                jacobian = new double[y.length][x.length];
+                jacobian = new double[y.length][];
+                for (int i = 0; i < y.length; i++) {
+                    jacobian[i] = new double[x.length]; // not new double[m][n]: C2 calls the runtime for that
+                }
             } else if (y.length != jacobian.length) {
                 throw new IllegalArgumentException("f returned " + y.length + " outputs on pass "
                         + (pass + 1) + " but " + jacobian.length + " on pass 1");

@@ -23,20 +23,48 @@ import org.apache.commons.math3.util.MathArrays;
  * kinks and domain edges, and non-finite values are those of {@link Dual}; each method here names
  * the {@code Dual} method that documents them.
  *
+ * <h2>Cost</h2>
+ * An operation costs about {@code c₀ + c₁·k}: the object, the value and the partials, then one
+ * loop over the tangents. Two shortcuts keep the k part away where it would be wasted:
+ * <ul>
+ *   <li><em>Constants</em> (all tangents the same zero: {@link #constant}, the field's zero and
+ *       one, the unseeded inputs of a chunked pass, and whatever is computed from them alone)
+ *       share one array per width and sign ({@link MultiDualField}); an operation whose operands
+ *       are all constants computes its one tangent, not k, and allocates no array. In a chunked
+ *       gradient most operations of a pass are of this kind: only what depends on the pass's k
+ *       inputs carries tangents.</li>
+ *   <li>Operations that leave the tangents unchanged share them: {@code add(double)},
+ *       {@code subtract(double)}, {@code remainder(double)}, and adding a constant whose zeros
+ *       leave every tangent bitwise unchanged ({@code t + (-0.0)}, {@code t - (+0.0)}).</li>
+ * </ul>
+ * Neither changes a single bit of any result: each computes what the loop would.
+ *
  * <p>Instances are immutable; every operation allocates at most its result and its tangent array
  * (the array forms of {@code linearCombination} also allocate the value arrays that Commons Math's
- * accurate sum takes). Operations that leave the tangents unchanged share them.
+ * accurate sum takes).
  */
 public final class MultiDual implements RealFieldElement<MultiDual> {
 
     private final double v;
     private final double[] t;
     private final int tag;
+    /**
+     * Whether every tangent is bitwise {@code t[0]}, a zero (and {@code t} one of the field's
+     * shared arrays): then every operation on constants alone gives every tangent the same
+     * value, computed once. False is always safe (the loops compute the same bits).
+     */
+    private final boolean constant;
 
-    private MultiDual(double value, double[] tangents, int tag) {
+    private MultiDual(double value, double[] tangents, int tag, boolean constant) {
         this.v = value;
         this.t = tangents;
         this.tag = tag;
+        this.constant = constant;
+    }
+
+    /** A number with tangents of its own (computed by a loop): not a constant. */
+    private MultiDual(double value, double[] tangents, int tag) {
+        this(value, tangents, tag, false);
     }
 
     /**
@@ -69,7 +97,13 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
      */
     public static MultiDual constant(double x, int width) {
         checkWidth(width);
-        return new MultiDual(x, new double[width], Tag.NONE);
+        return constant(x, MultiDualField.of(width).zeros(0.0));
+    }
+
+    /** A constant sharing {@code zeros}, the field's array of +0.0 or -0.0. */
+    static MultiDual constant(double x, double[] zeros) {
+        // width 0 has no t[0] to compute from: it takes the loops, which do nothing
+        return new MultiDual(x, zeros, Tag.NONE, zeros.length > 0);
     }
 
     /**
@@ -148,6 +182,15 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         return v;
     }
 
+    /**
+     * Whether all tangents are the same zero (see "Cost" above); for tests.
+     *
+     * @return whether the operations take the one-tangent shortcut on this number
+     */
+    boolean isConstant() {
+        return constant;
+    }
+
     /** {@inheritDoc} The field of this width ({@link MultiDualField#of(int)}). */
     @Override
     public Field<MultiDual> getField() {
@@ -170,8 +213,25 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
                 + " MultiDual.constant(x, width).");
     }
 
+    /**
+     * The result of an operation on constants alone, given {@code z}, the tangent its loop would
+     * compute for every component. z is a zero but where a partial is infinite or NaN and not
+     * guarded by {@link Partials#chain} (a constant divided by a constant 0 has tangent NaN).
+     */
+    private MultiDual constantResult(double y, double z, int tg) {
+        if (z == 0) {
+            return new MultiDual(y, MultiDualField.of(t.length).zeros(z), tg, true);
+        }
+        double[] r = new double[t.length];
+        Arrays.fill(r, z);
+        return new MultiDual(y, r, tg);
+    }
+
     /** Tangent i is {@code df·t[i]}, 0 where t[i] is 0 (as {@link Dual}'s unary functions). */
     private MultiDual scaled(double y, double df) {
+        if (constant) {
+            return constantResult(y, 0.0, tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] == 0 ? 0.0 : df * t[i];
@@ -181,11 +241,17 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
 
     private MultiDual apply(Elementary e) {
         double y = e.f(v);
+        if (constant) {
+            return constantResult(y, 0.0, tag); // the partial is never needed: no rule is evaluated
+        }
         return scaled(y, e.df(v, y));
     }
 
     /** Tangent i is {@code chain(p, t[i]) + chain(q, o.t[i])}. */
     private MultiDual combine(double y, double p, MultiDual o, double q, int tg) {
+        if (constant && o.constant) {
+            return constantResult(y, 0.0, tg); // chain(p, ±0) + chain(q, ±0) = +0.0
+        }
         double[] a = t;
         double[] b = o.t;
         double[] r = new double[a.length];
@@ -195,45 +261,72 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         return new MultiDual(y, r, tg);
     }
 
+    private static boolean isNegativeZero(double z) {
+        return Double.doubleToRawLongBits(z) == Long.MIN_VALUE;
+    }
+
     // ---- arithmetic ---------------------------------------------------------------------------
 
     /** {@inheritDoc} */
     @Override
     public MultiDual add(MultiDual o) {
         int tg = join(o);
+        double y = v + o.v;
+        if (o.constant) {
+            if (constant) {
+                return constantResult(y, t[0] + o.t[0], tg);
+            }
+            if (isNegativeZero(o.t[0])) {
+                return new MultiDual(y, t, tg); // t[i] + (-0.0) is t[i], bitwise, for every t[i]
+            }
+        } else if (constant && isNegativeZero(t[0])) {
+            return new MultiDual(y, o.t, tg);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] + o.t[i];
         }
-        return new MultiDual(v + o.v, r, tg);
+        return new MultiDual(y, r, tg);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual add(double a) {
-        return new MultiDual(v + a, t, tag); // tangents unchanged and immutable: shared
+        return new MultiDual(v + a, t, tag, constant); // tangents unchanged and immutable: shared
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(MultiDual o) {
         int tg = join(o);
+        double y = v - o.v;
+        if (o.constant) {
+            if (constant) {
+                return constantResult(y, t[0] - o.t[0], tg);
+            }
+            if (!isNegativeZero(o.t[0])) {
+                return new MultiDual(y, t, tg); // t[i] - (+0.0) is t[i], bitwise, for every t[i]
+            }
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] - o.t[i];
         }
-        return new MultiDual(v - o.v, r, tg);
+        return new MultiDual(y, r, tg);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(double a) {
-        return new MultiDual(v - a, t, tag);
+        return new MultiDual(v - a, t, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual negate() {
+        if (constant) {
+            return constantResult(-v, -t[0], tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = -t[i];
@@ -245,16 +338,23 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual multiply(MultiDual o) {
         int tg = join(o);
+        double y = v * o.v;
+        if (constant && o.constant) {
+            return constantResult(y, t[0] * o.v + v * o.t[0], tg);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] * o.v + v * o.t[i];
         }
-        return new MultiDual(v * o.v, r, tg);
+        return new MultiDual(y, r, tg);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(double a) {
+        if (constant) {
+            return constantResult(v * a, t[0] * a, tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] * a;
@@ -265,6 +365,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(int n) {
+        if (constant) {
+            return constantResult(v * n, t[0] * n, tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] * n;
@@ -277,6 +380,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual divide(MultiDual o) {
         int tg = join(o);
         double q = v / o.v;
+        if (constant && o.constant) {
+            return constantResult(q, (t[0] - q * o.t[0]) / o.v, tg);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = (t[i] - q * o.t[i]) / o.v;
@@ -287,6 +393,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} */
     @Override
     public MultiDual divide(double a) {
+        if (constant) {
+            return constantResult(v / a, t[0] / a, tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] / a;
@@ -303,7 +412,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#remainder(double)}: IEEE remainder, tangents unchanged. */
     @Override
     public MultiDual remainder(double a) {
-        return new MultiDual(Math.IEEEremainder(v, a), t, tag);
+        return new MultiDual(Math.IEEEremainder(v, a), t, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#remainder(Dual)}. */
@@ -312,6 +421,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         int tg = join(o);
         double rem = Math.IEEEremainder(v, o.v);
         double k = Partials.remainderQuotient(v, o.v, rem);
+        if (constant && o.constant) {
+            return constantResult(rem, t[0] - Partials.chain(k, o.t[0]), tg);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = t[i] - Partials.chain(k, o.t[i]);
@@ -361,7 +473,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual copySign(MultiDual sign) {
         int tg = join(sign);
-        return sameSign(v, sign.v) ? new MultiDual(v, t, tg) : negate().retag(tg);
+        return sameSign(v, sign.v) ? new MultiDual(v, t, tg, constant) : negate().retag(tg);
     }
 
     /** {@inheritDoc} As {@link Dual#copySign(double)}. */
@@ -371,7 +483,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     }
 
     private MultiDual retag(int tg) {
-        return tg == tag ? this : new MultiDual(v, t, tg);
+        return tg == tag ? this : new MultiDual(v, t, tg, constant);
     }
 
     private static boolean sameSign(double a, double b) {
@@ -381,6 +493,9 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#scalb(int)}. */
     @Override
     public MultiDual scalb(int n) {
+        if (constant) {
+            return constantResult(Math.scalb(v, n), Math.scalb(t[0], n), tag);
+        }
         double[] r = new double[t.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = Math.scalb(t[i], n);

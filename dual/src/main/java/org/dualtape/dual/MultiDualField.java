@@ -1,5 +1,6 @@
 package org.dualtape.dual;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.FieldElement;
@@ -13,18 +14,36 @@ import org.apache.commons.math3.FieldElement;
  * {@link #of(int)}; there is one instance per width, created on first use and cached, so fields
  * of equal width are the same object.
  *
+ * <h2>Shared zeros</h2>
+ * Each field also holds the two tangent arrays that every constant of its width shares (all
+ * {@code +0.0}, all {@code -0.0}: the sign of a zero tangent is kept, as {@link Dual} keeps it),
+ * so that operations on constants allocate no tangents. They are never modified.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class MultiDualField implements Field<MultiDual> {
 
     private static final ConcurrentHashMap<Integer, MultiDualField> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * The fields of widths below its length, filled as they are created: operations on constants
+     * look their zeros up here, and a map lookup (boxing the width) would cost more than the
+     * operation. Racy but safe: every field is the canonical one from {@link #CACHE}, and its
+     * final fields make it visible fully built.
+     */
+    private static final MultiDualField[] FAST = new MultiDualField[1024];
+
+    private final double[] positiveZeros;
+    private final double[] negativeZeros;
     private final MultiDual zero;
     private final MultiDual one;
 
     private MultiDualField(int width) {
-        this.zero = MultiDual.constant(0, width);
-        this.one = MultiDual.constant(1, width);
+        this.positiveZeros = new double[width];
+        this.negativeZeros = new double[width];
+        Arrays.fill(negativeZeros, -0.0);
+        this.zero = MultiDual.constant(0, positiveZeros);
+        this.one = MultiDual.constant(1, positiveZeros);
     }
 
     /**
@@ -38,8 +57,27 @@ public final class MultiDualField implements Field<MultiDual> {
         if (width < 0) {
             throw new IllegalArgumentException("width must be at least 0, got " + width);
         }
-        MultiDualField field = CACHE.get(width);
-        return field != null ? field : CACHE.computeIfAbsent(width, MultiDualField::new);
+        if (width < FAST.length) {
+            MultiDualField field = FAST[width];
+            if (field != null) {
+                return field;
+            }
+        }
+        MultiDualField field = CACHE.computeIfAbsent(width, MultiDualField::new);
+        if (width < FAST.length) {
+            FAST[width] = field;
+        }
+        return field;
+    }
+
+    /**
+     * The shared tangents of a constant of this width: every one is {@code zero}.
+     *
+     * @param zero {@code +0.0} or {@code -0.0}
+     * @return the shared array, never to be modified
+     */
+    double[] zeros(double zero) {
+        return Double.doubleToRawLongBits(zero) < 0 ? negativeZeros : positiveZeros;
     }
 
     /**
@@ -48,7 +86,7 @@ public final class MultiDualField implements Field<MultiDual> {
      * @return the width
      */
     public int width() {
-        return zero.width();
+        return positiveZeros.length;
     }
 
     /** {@inheritDoc} The constant 0 of this width. */
