@@ -101,11 +101,9 @@ final class DenseMlp {
      * One layer's reverse step: {@code ∂W_ji += Σ_s δ[s][j] in[s][i]}, {@code ∂b_j += Σ_s δ[s][j]},
      * and, unless {@code inAdjoint} is null, {@code inAdjoint[s][i] = Σ_j W_ji δ[s][j]}. Weight
      * rows are taken four at a time, so each row of {@code in} and {@code inAdjoint} is read once
-     * per four rows. Plain loops rather than the tape's BLAS {@code Kernels}: the pure-Java
-     * {@code dgemm} was up to about 25 % faster at width 1024 (timings on the loaded machine
-     * varied between 15 and 30 ms against 26 to 34 ms for both products) but allocates packing
-     * buffers on every call (about 1.6 MB per gradient at width 1024), and this backprop
-     * allocates nothing after its first call.
+     * per four rows. Allocates nothing. The gradient's sums run in another order than the
+     * tape's reverse kernels ({@link Kernels#addProduct}, {@link Kernels#addTransposedProduct}),
+     * so the two gradients agree to rounding, not bitwise; the loss value is the same bitwise.
      */
     private void backward(double[] w, double[] gradient, int l, double[] in, double[] delta,
                           double[] inAdjoint) {

@@ -20,10 +20,10 @@ import org.apache.commons.math3.RealFieldElement;
  * few coordinates are wanted.
  *
  * <h2>Values</h2>
- * The loss value is computed exactly as {@link MlpProblem#loss(RealFieldElement[])} computes it
- * (so in {@code double} arithmetic it would be bitwise the {@code double} loss); the gradient's
- * sums are accumulated sample by sample. Division by the batch size is done in {@code T}, never
- * through a rounded {@code double} reciprocal.
+ * The loss value is computed as {@link MlpProblem#loss(RealFieldElement[])} computes it (with the
+ * inputs converted to {@code T} once, as {@code 0 + x}); the gradient's sums are accumulated
+ * sample by sample. Division by the batch size is done in {@code T}, never through a rounded
+ * {@code double} reciprocal.
  */
 public final class GenericBackprop {
     private GenericBackprop() {
