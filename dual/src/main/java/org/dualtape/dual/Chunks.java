@@ -8,7 +8,7 @@ import java.util.Objects;
  * the other inputs being constants.
  *
  * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which share
- * the unit tangent arrays: multi-dual numbers are immutable). The unseeded inputs are constants
+ * the unit tangent arrays, kept by the field for small widths: multi-dual numbers are immutable). The unseeded inputs are constants
  * sharing their field's zeros, so that the operations of a pass that do not depend on its k inputs
  * carry no tangents ({@link MultiDual}, "Cost"). A call of one pass needs no constants at all.
  */
@@ -35,13 +35,10 @@ final class Chunks {
         this.x = x;
         this.width = Math.min(chunk, n);
         this.passes = n == 0 ? 1 : (n + width - 1) / width;
-        this.units = new double[width][];
-        for (int c = 0; c < width; c++) {
-            units[c] = new double[width];
-            units[c][c] = 1;
-        }
+        MultiDualField field = MultiDualField.of(width);
+        this.units = field.units();
         if (passes > 1) {
-            double[] zeros = MultiDualField.of(width).zeros(0.0);
+            double[] zeros = field.zeros(0.0);
             this.constants = new MultiDual[n];
             for (int j = 0; j < n; j++) {
                 constants[j] = MultiDual.constant(x[j], zeros);
@@ -93,10 +90,23 @@ final class Chunks {
         Tag.checkResult(y.tag(), tag, output);
     }
 
-    /** Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}. */
-    void copyTangents(MultiDual y, int pass, double[] dest) {
+    /**
+     * Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}.
+     *
+     * @param dest the row of n derivatives being filled, or null on the first pass
+     * @return dest, allocated if it was null (for one pass, a copy of y's tangents, which are
+     *     exactly the row: no zeroed row to fill)
+     */
+    double[] copyTangents(MultiDual y, int pass, double[] dest) {
+        if (dest == null) {
+            if (passes == 1) {
+                return y.tangents();
+            }
+            dest = new double[x.length];
+        }
         int start = pass * width;
         int count = Math.min(width, x.length - start);
         System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(count, 0));
+        return dest;
     }
 }

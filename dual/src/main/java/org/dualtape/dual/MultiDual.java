@@ -35,7 +35,9 @@ import org.apache.commons.math3.util.MathArrays;
  *       inputs carries tangents.</li>
  *   <li>Operations that leave the tangents unchanged share them: {@code add(double)},
  *       {@code subtract(double)}, {@code remainder(double)}, and adding a constant whose zeros
- *       leave every tangent bitwise unchanged ({@code t + (-0.0)}, {@code t - (+0.0)}).</li>
+ *       leave every tangent bitwise unchanged ({@code t + (-0.0)} always, {@code t + (+0.0)}
+ *       when no tangent is -0.0, which is checked once per array). So a sum of many terms, most
+ *       of them constants in a given pass, costs O(1) per constant term, not O(k).</li>
  * </ul>
  * Neither changes a single bit of any result: each computes what the loop would.
  *
@@ -54,6 +56,15 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
      * value, computed once. False is always safe (the loops compute the same bits).
      */
     private final boolean constant;
+    /**
+     * Whether some tangent is -0.0: {@link #UNKNOWN} until first asked, then {@link #NONE} or
+     * {@link #SOME}, kept as {@code String} keeps its hash (a benign race: every thread computes
+     * the same answer). Numbers that share an array share the answer.
+     */
+    private byte negativeZeros;
+    private static final byte UNKNOWN = 0;
+    private static final byte NONE = 1;
+    private static final byte SOME = 2;
 
     private MultiDual(double value, double[] tangents, int tag, boolean constant) {
         this.v = value;
@@ -213,56 +224,105 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
                 + " MultiDual.constant(x, width).");
     }
 
-    /**
-     * The result of an operation on constants alone, given {@code z}, the tangent its loop would
-     * compute for every component. z is a zero but where a partial is infinite or NaN and not
-     * guarded by {@link Partials#chain} (a constant divided by a constant 0 has tangent NaN).
+    /*
+     * Every operation below ends in one call of result(...): one allocation site per operation,
+     * so that C2's escape analysis can still remove the intermediate numbers of a function it
+     * inlines (in JDK 17 it gives up on a number that may come from two allocations). For the
+     * same reason the helpers that rarely run, and so may not be inlined, take arrays, not
+     * numbers: a number passed to a call that is not inlined must be allocated.
      */
-    private MultiDual constantResult(double y, double z, int tg) {
-        if (z == 0) {
-            return new MultiDual(y, MultiDualField.of(t.length).zeros(z), tg, true);
+
+    /**
+     * The result of an operation of this number.
+     *
+     * @param r the tangents: a new array, this number's own (then what is known of them is kept),
+     *     or another operand's
+     * @param fromConstants whether every operand was a constant: then r is {@link #uniform}, and
+     *     the result is a constant when that is a zero
+     */
+    private MultiDual result(double y, double[] r, int tg, boolean fromConstants) {
+        MultiDual z = new MultiDual(y, r, tg, fromConstants && r[0] == 0);
+        if (r == t) {
+            z.negativeZeros = negativeZeros;
         }
-        double[] r = new double[t.length];
+        return z;
+    }
+
+    /**
+     * The tangents of an operation on constants alone, given {@code z}, the tangent its loop would
+     * compute for every component: the zeros of the operand {@code zeros} when z is the same zero,
+     * the field's other zeros, or a new array where z is not a zero (an infinite or NaN partial not
+     * guarded by {@link Partials#chain}: a constant divided by a constant 0 has tangent NaN).
+     */
+    private static double[] uniform(double z, double[] zeros) {
+        if (z == 0) {
+            boolean same = Double.doubleToRawLongBits(z) == Double.doubleToRawLongBits(zeros[0]);
+            return same ? zeros : MultiDualField.of(zeros.length).zeros(z);
+        }
+        double[] r = new double[zeros.length];
         Arrays.fill(r, z);
-        return new MultiDual(y, r, tg);
+        return r;
     }
 
     /** Tangent i is {@code df·t[i]}, 0 where t[i] is 0 (as {@link Dual}'s unary functions). */
     private MultiDual scaled(double y, double df) {
+        double[] r;
         if (constant) {
-            return constantResult(y, 0.0, tag);
+            r = uniform(0.0, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] == 0 ? 0.0 : df * t[i];
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] == 0 ? 0.0 : df * t[i];
-        }
-        return new MultiDual(y, r, tag);
+        return result(y, r, tag, constant);
     }
 
     private MultiDual apply(Elementary e) {
         double y = e.f(v);
-        if (constant) {
-            return constantResult(y, 0.0, tag); // the partial is never needed: no rule is evaluated
-        }
-        return scaled(y, e.df(v, y));
+        // a constant's tangents stay +0.0 whatever the partial: the rule is not even evaluated
+        return scaled(y, constant ? 0.0 : e.df(v, y));
     }
 
     /** Tangent i is {@code chain(p, t[i]) + chain(q, o.t[i])}. */
     private MultiDual combine(double y, double p, MultiDual o, double q, int tg) {
-        if (constant && o.constant) {
-            return constantResult(y, 0.0, tg); // chain(p, ±0) + chain(q, ±0) = +0.0
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(0.0, t); // chain(p, ±0) + chain(q, ±0) = +0.0
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Partials.chain(p, t[i]) + Partials.chain(q, o.t[i]);
+            }
         }
-        double[] a = t;
-        double[] b = o.t;
-        double[] r = new double[a.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Partials.chain(p, a[i]) + Partials.chain(q, b[i]);
-        }
-        return new MultiDual(y, r, tg);
+        return result(y, r, tg, c);
     }
 
     private static boolean isNegativeZero(double z) {
         return Double.doubleToRawLongBits(z) == Long.MIN_VALUE;
+    }
+
+    /**
+     * Whether no tangent is -0.0, so that adding +0.0 leaves every tangent bitwise as it is (it
+     * turns -0.0 into +0.0 and changes nothing else; adding -0.0 changes nothing at all). Looked
+     * up once per array and kept: a sum that adds constants term after term asks on every term.
+     * Small enough to be inlined everywhere (see above).
+     */
+    private boolean noNegativeZero() {
+        if (negativeZeros == UNKNOWN) {
+            negativeZeros = negativeZerosIn(t);
+        }
+        return negativeZeros == NONE;
+    }
+
+    private static byte negativeZerosIn(double[] t) {
+        for (double ti : t) {
+            if (isNegativeZero(ti)) {
+                return SOME;
+            }
+        }
+        return NONE;
     }
 
     // ---- arithmetic ---------------------------------------------------------------------------
@@ -271,136 +331,147 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual add(MultiDual o) {
         int tg = join(o);
-        double y = v + o.v;
-        if (o.constant) {
-            if (constant) {
-                return constantResult(y, t[0] + o.t[0], tg);
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] + o.t[0], t);
+        } else if (o.constant && (isNegativeZero(o.t[0]) || noNegativeZero())) {
+            r = t; // t + (-0.0) is t for every t, and t + (+0.0) is t unless t is -0.0
+        } else if (constant && (isNegativeZero(t[0]) || o.noNegativeZero())) {
+            r = o.t;
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] + o.t[i];
             }
-            if (isNegativeZero(o.t[0])) {
-                return new MultiDual(y, t, tg); // t[i] + (-0.0) is t[i], bitwise, for every t[i]
-            }
-        } else if (constant && isNegativeZero(t[0])) {
-            return new MultiDual(y, o.t, tg);
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] + o.t[i];
-        }
-        return new MultiDual(y, r, tg);
+        return result(v + o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual add(double a) {
-        return new MultiDual(v + a, t, tag, constant); // tangents unchanged and immutable: shared
+        return result(v + a, t, tag, constant); // tangents unchanged and immutable: shared
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(MultiDual o) {
         int tg = join(o);
-        double y = v - o.v;
-        if (o.constant) {
-            if (constant) {
-                return constantResult(y, t[0] - o.t[0], tg);
-            }
-            if (!isNegativeZero(o.t[0])) {
-                return new MultiDual(y, t, tg); // t[i] - (+0.0) is t[i], bitwise, for every t[i]
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] - o.t[0], t);
+        } else if (o.constant && (!isNegativeZero(o.t[0]) || noNegativeZero())) { // t - z is t + (-z)
+            r = t;
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] - o.t[i];
             }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] - o.t[i];
-        }
-        return new MultiDual(y, r, tg);
+        return result(v - o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(double a) {
-        return new MultiDual(v - a, t, tag, constant);
+        return result(v - a, t, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual negate() {
+        double[] r;
         if (constant) {
-            return constantResult(-v, -t[0], tag);
+            r = uniform(-t[0], t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = -t[i];
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = -t[i];
-        }
-        return new MultiDual(-v, r, tag);
+        return result(-v, r, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(MultiDual o) {
         int tg = join(o);
-        double y = v * o.v;
-        if (constant && o.constant) {
-            return constantResult(y, t[0] * o.v + v * o.t[0], tg);
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] * o.v + v * o.t[0], t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * o.v + v * o.t[i];
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * o.v + v * o.t[i];
-        }
-        return new MultiDual(y, r, tg);
+        return result(v * o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(double a) {
+        double[] r;
         if (constant) {
-            return constantResult(v * a, t[0] * a, tag);
+            r = uniform(t[0] * a, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * a;
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * a;
-        }
-        return new MultiDual(v * a, r, tag);
+        return result(v * a, r, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(int n) {
+        double[] r;
         if (constant) {
-            return constantResult(v * n, t[0] * n, tag);
+            r = uniform(t[0] * n, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * n;
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * n;
-        }
-        return new MultiDual(v * n, r, tag);
+        return result(v * n, r, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#divide(Dual)}. */
     @Override
     public MultiDual divide(MultiDual o) {
         int tg = join(o);
+        boolean c = constant && o.constant;
         double q = v / o.v;
-        if (constant && o.constant) {
-            return constantResult(q, (t[0] - q * o.t[0]) / o.v, tg);
+        double[] r;
+        if (c) {
+            r = uniform((t[0] - q * o.t[0]) / o.v, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (t[i] - q * o.t[i]) / o.v;
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = (t[i] - q * o.t[i]) / o.v;
-        }
-        return new MultiDual(q, r, tg);
+        return result(q, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual divide(double a) {
+        double[] r;
         if (constant) {
-            return constantResult(v / a, t[0] / a, tag);
+            r = uniform(t[0] / a, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] / a;
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] / a;
-        }
-        return new MultiDual(v / a, r, tag);
+        return result(v / a, r, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#reciprocal()}. */
@@ -412,23 +483,26 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#remainder(double)}: IEEE remainder, tangents unchanged. */
     @Override
     public MultiDual remainder(double a) {
-        return new MultiDual(Math.IEEEremainder(v, a), t, tag, constant);
+        return result(Math.IEEEremainder(v, a), t, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#remainder(Dual)}. */
     @Override
     public MultiDual remainder(MultiDual o) {
         int tg = join(o);
+        boolean c = constant && o.constant;
         double rem = Math.IEEEremainder(v, o.v);
         double k = Partials.remainderQuotient(v, o.v, rem);
-        if (constant && o.constant) {
-            return constantResult(rem, t[0] - Partials.chain(k, o.t[0]), tg);
+        double[] r;
+        if (c) {
+            r = uniform(t[0] - Partials.chain(k, o.t[0]), t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] - Partials.chain(k, o.t[i]);
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] - Partials.chain(k, o.t[i]);
-        }
-        return new MultiDual(rem, r, tg);
+        return result(rem, r, tg, c);
     }
 
     // ---- piecewise ----------------------------------------------------------------------------
@@ -473,7 +547,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual copySign(MultiDual sign) {
         int tg = join(sign);
-        return sameSign(v, sign.v) ? new MultiDual(v, t, tg, constant) : negate().retag(tg);
+        return sameSign(v, sign.v) ? result(v, t, tg, constant) : negate().retag(tg);
     }
 
     /** {@inheritDoc} As {@link Dual#copySign(double)}. */
@@ -483,7 +557,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     }
 
     private MultiDual retag(int tg) {
-        return tg == tag ? this : new MultiDual(v, t, tg, constant);
+        return tg == tag ? this : result(v, t, tg, constant);
     }
 
     private static boolean sameSign(double a, double b) {
@@ -493,14 +567,16 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#scalb(int)}. */
     @Override
     public MultiDual scalb(int n) {
+        double[] r;
         if (constant) {
-            return constantResult(Math.scalb(v, n), Math.scalb(t[0], n), tag);
+            r = uniform(Math.scalb(t[0], n), t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Math.scalb(t[i], n);
+            }
         }
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.scalb(t[i], n);
-        }
-        return new MultiDual(Math.scalb(v, n), r, tag);
+        return result(Math.scalb(v, n), r, tag, constant);
     }
 
     // ---- powers and roots ---------------------------------------------------------------------

@@ -17,7 +17,9 @@ import org.apache.commons.math3.FieldElement;
  * <h2>Shared zeros</h2>
  * Each field also holds the two tangent arrays that every constant of its width shares (all
  * {@code +0.0}, all {@code -0.0}: the sign of a zero tangent is kept, as {@link Dual} keeps it),
- * so that operations on constants allocate no tangents. They are never modified.
+ * so that operations on constants allocate no tangents, and, for widths up to
+ * {@link #CACHED_UNITS}, the unit seeds e₀ … e_{k-1} that {@link Forward} gives its inputs, so
+ * that a small Jacobian does not build k arrays on every call. They are never modified.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -33,10 +35,15 @@ public final class MultiDualField implements Field<MultiDual> {
      */
     private static final MultiDualField[] FAST = new MultiDualField[1024];
 
+    /** The largest width whose unit seeds are kept (k² doubles: 32 KB at 64). */
+    static final int CACHED_UNITS = 64;
+
     private final double[] positiveZeros;
     private final double[] negativeZeros;
     private final MultiDual zero;
     private final MultiDual one;
+    /** The unit seeds, built on first use (a benign race: every thread builds equal arrays). */
+    private volatile double[][] units;
 
     private MultiDualField(int width) {
         this.positiveZeros = new double[width];
@@ -78,6 +85,28 @@ public final class MultiDualField implements Field<MultiDual> {
      */
     double[] zeros(double zero) {
         return Double.doubleToRawLongBits(zero) < 0 ? negativeZeros : positiveZeros;
+    }
+
+    /**
+     * The unit seeds e₀ … e_{k-1} of this width: {@code units()[c]} has a 1 at c and zeros
+     * elsewhere. Shared for widths up to {@link #CACHED_UNITS}, built afresh above.
+     *
+     * @return k arrays of k tangents, never to be modified
+     */
+    double[][] units() {
+        double[][] u = units;
+        if (u == null) {
+            int width = positiveZeros.length;
+            u = new double[width][];
+            for (int c = 0; c < width; c++) {
+                u[c] = new double[width];
+                u[c][c] = 1;
+            }
+            if (width <= CACHED_UNITS) {
+                units = u;
+            }
+        }
+        return u;
     }
 
     /**
