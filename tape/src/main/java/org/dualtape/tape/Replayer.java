@@ -37,33 +37,76 @@ final class Replayer {
     }
 
     /**
-     * Re-evaluates entries 0 to {@code last} (inputs already set) with the recording's rules.
+     * Re-evaluates entries 0 to {@code last} (inputs already set) with the recording's rules: one
+     * loop with one switch on the op code, each case naming its rule so that the JIT compiles the
+     * rule in place (a call per entry through a shared method would cost about as much as a cheap
+     * rule itself).
      *
      * @return -1, or the first piecewise entry whose branch differs from the recorded one
      */
     int run(int last) {
+        t.replayed = true;
+        final byte[] op = t.op;
+        final int[] start = t.start;
+        final int[] g = t.arg;
+        final double[] p = t.partial;
+        final double[] v = t.value;
+        final double[] aux = t.aux;
         int changed = -1;
-        int a = 0;
+        int a = 0; // the next recorded parameter
         int node = 0;
         for (int i = 0; i <= last; i++) {
-            int code = t.op[i];
-            if (code >= Op.VECTOR) {
-                if (!t.arena.replay(node++) && changed < 0) {
-                    changed = i;
+            int code = op[i];
+            int k = start[i];
+            switch (code) {
+                case Op.INPUT, Op.CONST -> {
+                    continue;
                 }
-                continue;
+                case Op.ADD -> v[i] = Rules.add(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.SUB -> v[i] = Rules.subtract(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.MUL -> v[i] = Rules.multiply(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.DIV -> v[i] = Rules.divide(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.ADD_C -> v[i] = Rules.addConstant(p, k, v[g[k]], aux[a]);
+                case Op.SUB_C -> v[i] = Rules.subtractConstant(p, k, v[g[k]], aux[a]);
+                case Op.MUL_C -> v[i] = Rules.multiplyConstant(p, k, v[g[k]]);
+                case Op.DIV_C -> v[i] = Rules.divideConstant(p, k, v[g[k]], aux[a]);
+                case Op.POW_C -> v[i] = Rules.powConstant(p, k, v[g[k]], aux[a]);
+                case Op.POW_INT -> v[i] = Rules.powInt(p, k, v[g[k]], (int) aux[a]);
+                case Op.ROOT_N -> v[i] = Rules.rootN(p, k, v[g[k]], (int) aux[a]);
+                case Op.SCALB -> v[i] = Rules.scalb(p, k, v[g[k]], (int) aux[a]);
+                case Op.POW -> v[i] = Rules.pow(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.ATAN2 -> v[i] = Rules.atan2(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.HYPOT -> v[i] = Rules.hypot(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.REM -> v[i] = Rules.remainder(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.COPY_SIGN -> v[i] = Rules.copySign(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.MIN -> v[i] = Rules.min(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.MAX -> v[i] = Rules.max(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.ROUND -> v[i] = Rules.round(p, k, v[g[k]]);
+                case Op.COMPARE -> v[i] = Rules.compare(p, k, v[g[k]], v[g[k + 1]]);
+                case Op.LC_VAR -> Rules.linearCombination(t, i);
+                case Op.LC_VAR_N -> Rules.linearCombinationN(t, i, false);
+                case Op.LC_CONST -> Rules.linearCombinationConstant(t, i);
+                case Op.LC_CONST_N -> Rules.linearCombinationN(t, i, true);
+                default -> {
+                    if (code >= Op.VECTOR) {
+                        if (!t.arena.replay(node++) && changed < 0) {
+                            changed = i;
+                        }
+                        continue;
+                    }
+                    v[i] = Rules.elementary(p, k, code, v[g[k]]);
+                }
             }
-            if (code == Op.INPUT || code == Op.CONST) {
-                continue;
-            }
-            Rules.eval(t, i, code, a);
-            a += Op.AUX[code];
-            if (Op.PIECEWISE[code]) {
-                double key = Rules.branchKey(t, i, code);
-                if (changed < 0 && !Rules.same(key, t.aux[a - 1])) {
-                    changed = i;
-                    changeRecorded = t.aux[a - 1];
-                    changeNow = key;
+            int params = Op.AUX[code];
+            if (params != 0) {
+                a += params;
+                if (Op.PIECEWISE[code] && changed < 0) {
+                    double key = Rules.branchKey(t, i, code);
+                    if (!Rules.same(key, aux[a - 1])) {
+                        changed = i;
+                        changeRecorded = aux[a - 1];
+                        changeNow = key;
+                    }
                 }
             }
         }

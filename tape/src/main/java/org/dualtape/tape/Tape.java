@@ -76,6 +76,9 @@ public final class Tape {
     /** Re-evaluation at new inputs, for {@link Replay}. */
     final Replayer replayer = new Replayer(this);
 
+    /** Whether a replay has written new values since the last {@link #clear()} (see {@link Var#current()}). */
+    boolean replayed;
+
     /** Entries covered by the last reverse (tangent) sweep's workspace: older ones are valid. */
     int adjointsValid;
     int tangentsValid;
@@ -269,6 +272,7 @@ public final class Tape {
         one = -1;
         adjointsValid = 0;
         tangentsValid = 0;
+        replayed = false;
         generation++;
         arena.clear();
     }
@@ -496,28 +500,42 @@ public final class Tape {
     }
 
     /**
-     * The reverse sweep from entry {@code last} down to 0, adjoints already seeded. Scalar
-     * entries are ten lines with no switch; vector nodes run their vector-Jacobian products.
+     * The reverse sweep from entry {@code last} down to 0, adjoints already seeded. The scalar
+     * entries between two vector nodes are swept by {@link #sweepScalars}, a loop with no switch;
+     * each vector node then runs its vector-Jacobian product.
      */
     void sweepReverse(int last) {
-        final byte[] op = this.op;
+        int node = arena.nodesUpTo(last);
+        int i = last;
+        while (node > 0) {
+            int vector = arena.entry[--node];
+            sweepScalars(i, vector);
+            arena.reverse(node);
+            i = vector - 1;
+        }
+        sweepScalars(i, -1);
+    }
+
+    /**
+     * Propagates the adjoints of scalar entries {@code from} down to {@code stop + 1}. An entry whose
+     * adjoint is zero is skipped (see {@link #reverse(Var)}). The end of entry {@code i}'s partials is
+     * the start of entry {@code i + 1}'s, carried from one step to the next rather than loaded.
+     */
+    private void sweepScalars(int from, int stop) {
         final int[] start = this.start;
         final int[] arg = this.arg;
         final double[] partial = this.partial;
         final double[] adjoint = this.adjoint;
-        int node = arena.nodesUpTo(last);
-        for (int i = last; i >= 0; i--) {
-            if (op[i] >= Op.VECTOR) {
-                arena.reverse(--node);
-                continue;
-            }
+        int end = start[from + 1];
+        for (int i = from; i > stop; i--) {
+            int k = start[i];
             double a = adjoint[i];
-            if (a == 0.0) {
-                continue;
+            if (a != 0.0) {
+                for (int j = k; j < end; j++) {
+                    adjoint[arg[j]] += partial[j] * a;
+                }
             }
-            for (int k = start[i], end = start[i + 1]; k < end; k++) {
-                adjoint[arg[k]] += partial[k] * a;
-            }
+            end = k;
         }
     }
 
@@ -547,9 +565,10 @@ public final class Tape {
         }
     }
 
-    /** Records the branch piecewise entry {@code i} took (its last parameter). */
-    void recordBranch(int i) {
-        pushAux(Rules.branchKey(this, i, op[i]));
+    /** Records the branch that piecewise entry {@code y} took (its last parameter); returns {@code y}. */
+    Var branch(Var y) {
+        pushAux(Rules.branchKey(this, y.index, op[y.index]));
+        return y;
     }
 
     // ---------------------------------------------------------------- recording (package-private)
@@ -572,7 +591,11 @@ public final class Tape {
         return i;
     }
 
-    /** Appends an entry with one argument; the caller's rule fills value and partial. */
+    /**
+     * Appends an entry with one argument and returns the slot of its partial; the caller's rule
+     * fills the partial, then {@link #set} the value. Small enough for the JIT to inline into user
+     * code, so that a {@code Var} used only as an intermediate need not be allocated.
+     */
     int push(int code, Var x) {
         if (x.tape != this || x.generation != generation) {
             check(x);
@@ -589,10 +612,10 @@ public final class Tape {
         arg[k] = x.index;
         start[i + 1] = k + 1;
         size = i + 1;
-        return i;
+        return k;
     }
 
-    /** Appends an entry with two arguments; the caller's rule fills value and partials. */
+    /** Appends an entry with two arguments and returns the slot of its first partial, as {@link #push(int, Var)}. */
     int push(int code, Var x, Var y) {
         if (x.tape != this || y.tape != this || x.generation != generation || y.generation != generation) {
             check(x); // throws, naming what is wrong
@@ -611,7 +634,14 @@ public final class Tape {
         arg[k + 1] = y.index;
         start[i + 1] = k + 2;
         size = i + 1;
-        return i;
+        return k;
+    }
+
+    /** Sets the value of the entry just pushed and returns its view. */
+    Var set(double v) {
+        int i = size - 1;
+        value[i] = v;
+        return new Var(this, i, generation, v);
     }
 
     /**

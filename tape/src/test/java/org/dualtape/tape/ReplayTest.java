@@ -156,6 +156,19 @@ class ReplayTest {
     }
 
     @Test
+    void operationsRecordedAfterAReplayStartFromTheReplayedValues() {
+        // A Var keeps its recorded value to record faster; after a replay the tape's value must win.
+        Tape tape = new Tape();
+        Var x = tape.variable(2);
+        Var square = x.multiply(x);
+        tape.replay(square, x).value(new double[] {3});
+        Var next = square.add(1).multiply(x);
+        assertEquals((3.0 * 3.0 + 1) * 3.0, next.value(), 0);
+        tape.reverse(next);
+        assertEquals(3 * 3.0 * 3.0 + 1, x.adjoint(), 0); // d/dx (x³ + x) at 3
+    }
+
+    @Test
     void aVectorReluElementThatChangesSidesIsReported() {
         Tape tape = new Tape();
         VarMatrix x = tape.matrix(new double[] {1, -2, 3, -4}, 2, 2);
