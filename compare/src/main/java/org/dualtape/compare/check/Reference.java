@@ -8,20 +8,32 @@ import java.util.Locale;
  * direction, with an error estimate per output.
  */
 abstract class Reference {
-    /** Per output along one line: reference value, its error estimate, and how that was obtained. */
-    record Line(double[] value, double[] error, String[] how) {
+    /**
+     * Per output along one line: reference value, its error estimate, how that was obtained, and
+     * the first step that gave it (the line looked smooth within it; infinite for exact AD).
+     */
+    record Line(double[] value, double[] error, String[] how, double[] firstStep) {
     }
 
     /** The function's values at {@code x} (not modified). */
     abstract double[] values(double[] x);
 
-    abstract Line alongCoordinate(double[] x, int j, double[] outputScale);
+    /**
+     * Along coordinate {@code j}: {@code outputScale} per output, a magnitude for "good enough";
+     * {@code noise} per output, the measured noise of the values (see {@link LineReference}).
+     */
+    abstract Line alongCoordinate(double[] x, int j, double[] outputScale, double[] noise);
 
-    abstract Line alongDirection(double[] x, double[] d, double[] outputScale);
+    /** Along {@code d}: as {@link #alongCoordinate}. */
+    abstract Line alongDirection(double[] x, double[] d, double[] outputScale, double[] noise);
 
-    /** Probes for a kink along {@code d} (a unit vector for a coordinate) with the given scale. */
-    final LineReference.OneSided[] kink(double[] x, double[] d, double scale, double[] f0) {
-        return LineReference.probeKink(t -> values(Evaluator.step(x, d, t)), 0.0, scale, f0);
+    /**
+     * Probes for a kink along {@code d} (a unit vector for a coordinate) with the given scale and
+     * the measured noise of the values, with steps up to {@code largest} (see
+     * {@link LineReference#probeKink}).
+     */
+    final LineReference.OneSided[] kink(double[] x, double[] d, double scale, double[] f0, double[] noise, double largest) {
+        return LineReference.probeKink(t -> values(Evaluator.step(x, d, t)), 0.0, scale, f0, noise, largest);
     }
 
     /** Multiplies the error estimate in the tolerance. */
@@ -49,16 +61,16 @@ abstract class Reference {
         }
 
         @Override
-        Line alongCoordinate(double[] x, int j, double[] outputScale) {
+        Line alongCoordinate(double[] x, int j, double[] outputScale, double[] noise) {
             LineReference.Result r = LineReference.estimate(evaluator.alongCoordinate(x, j), x[j],
-                    Math.max(1, Math.abs(x[j])), LineReference.COORDINATE_STEPS, outputScale);
+                    Math.max(1, Math.abs(x[j])), LineReference.COORDINATE_STEPS, outputScale, noise);
             return line(r);
         }
 
         @Override
-        Line alongDirection(double[] x, double[] d, double[] outputScale) {
+        Line alongDirection(double[] x, double[] d, double[] outputScale, double[] noise) {
             LineReference.Result r = LineReference.estimate(evaluator.alongDirection(x, d), 0.0, directionScale(x, d),
-                    LineReference.DIRECTION_STEPS, outputScale);
+                    LineReference.DIRECTION_STEPS, outputScale, noise);
             return line(r);
         }
 
@@ -67,7 +79,7 @@ abstract class Reference {
             for (int k = 0; k < how.length; k++) {
                 how[k] = String.format(Locale.ROOT, "Ridders, h0 %.0e", r.firstStep()[k]);
             }
-            return new Line(r.value(), r.error(), how);
+            return new Line(r.value(), r.error(), how, r.firstStep());
         }
 
         @Override
@@ -125,7 +137,7 @@ abstract class Reference {
         }
 
         @Override
-        Line alongCoordinate(double[] x, int j, double[] outputScale) {
+        Line alongCoordinate(double[] x, int j, double[] outputScale, double[] noise) {
             if (jacobian == null) {
                 jacobian = engine.jacobian(f, x);
                 spread = new double[jacobian.length][x.length];
@@ -146,11 +158,11 @@ abstract class Reference {
                 value[k] = jacobian[k][j];
                 error[k] = spread[k][j];
             }
-            return new Line(value, error, how(m));
+            return new Line(value, error, how(m), infinite(m));
         }
 
         @Override
-        Line alongDirection(double[] x, double[] d, double[] outputScale) {
+        Line alongDirection(double[] x, double[] d, double[] outputScale, double[] noise) {
             double[] value = engine.directional(f, x, d);
             double[] error = new double[value.length];
             for (double[] p : ulpPoints) {
@@ -160,7 +172,7 @@ abstract class Reference {
                 }
             }
             passes += 1 + ulpPoints.length;
-            return new Line(value, error, how(value.length));
+            return new Line(value, error, how(value.length), infinite(value.length));
         }
 
         /**
@@ -171,6 +183,12 @@ abstract class Reference {
         static double roundingDifference(double a, double b) {
             double d = Math.abs(a - b);
             return d <= JUMP * Math.max(Math.abs(a), Math.abs(b)) ? d : 0;
+        }
+
+        private static double[] infinite(int m) {
+            double[] steps = new double[m];
+            java.util.Arrays.fill(steps, Double.POSITIVE_INFINITY);
+            return steps;
         }
 
         private static String[] how(int m) {
