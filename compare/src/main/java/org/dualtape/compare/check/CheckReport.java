@@ -78,8 +78,14 @@ public final class CheckReport {
      * @param claimed the claimed value
      * @param claimedBetween whether the claim lies between the one-sided derivatives (then the
      *     entry is {@link Status#KINK}, not a failure)
+     * @param severalKinks whether several kinks meet at the point, shown by derivatives along the
+     *     entry's direction at points around it that fall outside the one-sided derivatives
+     *     (probed only when the claim lies outside them). Then a generalized gradient (any convex
+     *     combination of the gradients of the pieces that meet there) need not lie between the
+     *     one-sided derivatives, and the entry is {@link Status#KINK}: not checked, not a failure.
      */
-    public record Kink(String label, String where, double left, double right, double claimed, boolean claimedBetween) {
+    public record Kink(String label, String where, double left, double right, double claimed, boolean claimedBetween,
+            boolean severalKinks) {
     }
 
     /**

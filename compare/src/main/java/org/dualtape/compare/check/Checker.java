@@ -19,6 +19,11 @@ final class Checker {
     static final double ULPS = 64;
     /** Multiplies the spread of a claimed derivative function over points a few ulps away. */
     static final double CLAIM_SPREAD_SAFETY = 16;
+    /**
+     * A derivative around a kink must leave the one-sided derivatives by this many times the
+     * error bounds (plus the tolerance) to show that several kinks meet at the point.
+     */
+    static final double AROUND_SAFETY = 4;
     /** Points a few ulps from x at which the noise of the values is measured. */
     static final int NOISE_POINTS = 2;
 
@@ -209,9 +214,9 @@ final class Checker {
     }
 
     /**
-     * Probes a kink along {@code d} when any entry from {@code first} on failed; re-labels them.
-     * The probe's steps stay within the smallest first step of a failed entry's reference, on
-     * which the line looked smooth apart from a kink at the point itself.
+     * Probes the entries from {@code first} on that failed, along {@code d}, for kinks; re-labels
+     * them ({@link #judge}). The probe's steps stay within the smallest first step of a failed
+     * entry's reference, on which the line looked smooth apart from a kink at the point itself.
      */
     private void probeKinks(int first, double[] d, double scale, double[] f0, String where, Reference.Line line) {
         if (!anyFailed(first)) {
@@ -224,11 +229,18 @@ final class Checker {
             }
         }
         LineReference.OneSided[] sides = reference.kink(x, d, scale, f0, noise(), largest);
+        Reference.Around around = null;
         for (int k = 0; k < sides.length; k++) {
             CheckReport.Entry e = entries.get(first + k);
-            if (e.status() == Status.FAIL && sides[k].kink()) {
-                record(first + k, sides[k].left(), sides[k].right(), sides[k].error(), where);
+            if (e.status() != Status.FAIL) {
+                continue;
             }
+            LineReference.OneSided side = sides[k];
+            if (around == null && !(side.kink() && within(e.claimed(), side.left(), side.right(), e.tolerance() + side.error()))) {
+                around = reference.around(x, d, side.step(), noise(), options.seed() + 6);
+            }
+            judge(first + k, side, around == null ? null : column(around.far(), k),
+                    around == null ? null : column(around.near(), k), around == null ? 0 : around.rounding()[k], where);
         }
     }
 
@@ -240,30 +252,88 @@ final class Checker {
         double left = 0;
         double right = 0;
         double error = 0;
+        double step = Double.POSITIVE_INFINITY;
         boolean kink = false;
         for (int k = 0; k < sides.length; k++) {
             left += u[k] * sides[k].left();
             right += u[k] * sides[k].right();
             error += Math.abs(u[k]) * sides[k].error();
+            step = Math.min(step, sides[k].step());
             kink |= sides[k].kink();
         }
-        for (int e = first; kink && e < entries.size(); e++) {
+        LineReference.OneSided side = new LineReference.OneSided(kink, left, right, error, step);
+        Reference.Around a = reference.around(x, v, step, noise(), options.seed() + 6);
+        double[] far = new double[a.far().length];
+        double[] near = new double[a.near().length];
+        for (int p = 0; p < far.length; p++) {
+            far[p] = dotProduct(u, a.far()[p]);
+            near[p] = dotProduct(u, a.near()[p]);
+        }
+        double rounding = 0;
+        for (int k = 0; k < u.length; k++) {
+            rounding += Math.abs(u[k]) * a.rounding()[k];
+        }
+        for (int e = first; e < entries.size(); e++) {
             if (entries.get(e).status() == Status.FAIL) {
-                record(e, left, right, error, "x along v[" + i + "]");
+                judge(e, side, far, near, rounding, "x along v[" + i + "]");
             }
         }
     }
 
-    /** Records a kink at entry {@code index}; {@code error} bounds the one-sided derivatives' error. */
-    private void record(int index, double left, double right, double error, String where) {
+    private static double[] column(double[][] a, int k) {
+        double[] c = new double[a.length];
+        for (int p = 0; p < a.length; p++) {
+            c[p] = a[p][k];
+        }
+        return c;
+    }
+
+    private static boolean within(double value, double a, double b, double margin) {
+        return value >= Math.min(a, b) - margin && value <= Math.max(a, b) + margin;
+    }
+
+    /**
+     * Judges failed entry {@code index} by the probe's one-sided derivatives along its line and
+     * the derivatives along it around the point ({@link Reference#around}: {@code far},
+     * {@code near}, null if not taken). At a kink along the line, a claim between the one-sided
+     * derivatives (within the tolerance plus their error bound) is KINK. Otherwise, if a
+     * derivative around the point stays at both distances (it leaves the one-sided derivatives
+     * near the point by more than {@value #AROUND_SAFETY} times its change between the distances
+     * and the error bounds, plus the tolerance), several kinks meet at the point and no line
+     * through it bounds a generalized gradient: KINK, not checked. Otherwise a kink along the line
+     * is recorded as FAIL, and an entry with no kink stays FAIL.
+     */
+    private void judge(int index, LineReference.OneSided side, double[] far, double[] near, double rounding, String where) {
         CheckReport.Entry e = entries.get(index);
-        double low = Math.min(left, right) - e.tolerance() - error;
-        double high = Math.max(left, right) + e.tolerance() + error;
-        boolean between = e.claimed() >= low && e.claimed() <= high;
-        kinks.add(new CheckReport.Kink(e.label(), where, left, right, e.claimed(), between));
+        boolean between = side.kink() && within(e.claimed(), side.left(), side.right(), e.tolerance() + side.error());
+        // Without a kink along the line, the derivative there is the reference's.
+        boolean several = !between && far != null && (side.kink()
+                ? leave(far, near, side.left(), side.right(), e.tolerance() + AROUND_SAFETY * (side.error() + rounding))
+                : leave(far, near, e.reference(), e.reference(), e.tolerance() + AROUND_SAFETY * (e.referenceError() + rounding)));
+        if (!side.kink() && !several) {
+            return;
+        }
+        kinks.add(new CheckReport.Kink(e.label(), where, side.left(), side.right(), e.claimed(), between, several));
+        String why = between ? "kink: claim between one-sided derivatives"
+                : several ? "kinks meet here: not checked" : "kink: claim outside one-sided derivatives";
         entries.set(index, new CheckReport.Entry(e.label(), e.claimed(), e.reference(), e.referenceError(), e.tolerance(),
-                between ? "kink: claim between one-sided derivatives" : "kink: claim outside one-sided derivatives",
-                between ? Status.KINK : Status.FAIL));
+                why, between || several ? Status.KINK : Status.FAIL));
+    }
+
+    /**
+     * Whether a derivative around the point ({@link Reference#around}) leaves {@code [a, b]} by
+     * more than {@code margin} plus {@value #AROUND_SAFETY} times its change between the two
+     * distances over 7 (a smooth function's derivative is about that far from its value at the
+     * point, at the nearer distance).
+     */
+    private static boolean leave(double[] far, double[] near, double a, double b, double margin) {
+        for (int p = 0; p < far.length; p++) {
+            double change = Math.abs(far[p] - near[p]) / (LineReference.KINK_RATIO - 1);
+            if (!within(near[p], a, b, margin + AROUND_SAFETY * change)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -331,11 +401,21 @@ final class Checker {
         CheckReport.Taylor t = TaylorTest.run(values, predict, x, base, d, ulpPoints(x, options.seed() + 2, 2), name);
         if (t.verdict() == CheckReport.Taylor.Verdict.FIRST_ORDER) {
             // The reference along d says on what steps the line looks smooth; the probe stays within.
-            double largest = smallest(reference.alongDirection(x, d, new double[f0.length], noise()).firstStep());
-            for (LineReference.OneSided side : reference.kink(x, d, 1.0, f0, noise(), largest)) {
+            Reference.Line line = reference.alongDirection(x, d, new double[f0.length], noise());
+            LineReference.OneSided[] sides = reference.kink(x, d, 1.0, f0, noise(), smallest(line.firstStep()));
+            for (LineReference.OneSided side : sides) {
                 if (side.kink()) {
                     return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
                             CheckReport.Taylor.Verdict.KINK, t.note() + ", but f has a kink along it: not a failure");
+                }
+            }
+            // No kink along d, but kinks may meet at x with jumps that cancel along d.
+            Reference.Around a = reference.around(x, d, sides[0].step(), noise(), options.seed() + 6);
+            for (int k = 0; k < f0.length; k++) {
+                if (leave(column(a.far(), k), column(a.near(), k), line.value()[k], line.value()[k],
+                        AROUND_SAFETY * (line.error()[k] + a.rounding()[k]))) {
+                    return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
+                            CheckReport.Taylor.Verdict.KINK, t.note() + ", but several kinks of f meet at x: not a failure");
                 }
             }
         }

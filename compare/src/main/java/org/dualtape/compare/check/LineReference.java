@@ -77,11 +77,12 @@ final class LineReference {
     }
 
     /**
-     * A kink along the line for one output: one-sided derivatives and a bound on their error
-     * (rounding, and the change from the next larger step of the ladder for truncation); {@code kink}
-     * false when the second difference shrinks with the step as for a smooth function.
+     * A kink along the line for one output: one-sided derivatives, a bound on their error
+     * (rounding, and the change from the next larger step of the ladder for truncation), and the
+     * step they were taken with; {@code kink} false when the second difference shrinks with the
+     * step as for a smooth function.
      */
-    record OneSided(boolean kink, double left, double right, double error) {
+    record OneSided(boolean kink, double left, double right, double error, double step) {
     }
 
     private LineReference() {
@@ -184,6 +185,7 @@ final class LineReference {
         double[][] right = new double[KINK_LEVELS][m];
         double[][] second = new double[KINK_LEVELS][m];
         double[][] rounding = new double[KINK_LEVELS][m];
+        double[] steps = new double[KINK_LEVELS];
         int[] reliable = new int[m]; // levels 0 .. reliable[k] - 1 are reliable for output k
         int levels = 0;
         double h = Math.min(KINK_STEP * scale, largest);
@@ -195,6 +197,7 @@ final class LineReference {
             }
             double[] gUp = g.apply(up);
             double[] gDown = g.apply(down);
+            steps[levels] = h;
             any = false;
             for (int k = 0; k < m; k++) {
                 int i = levels;
@@ -213,12 +216,16 @@ final class LineReference {
         for (int k = 0; k < m; k++) {
             int deepest = reliable[k] - 1;
             if (levels == 0) {
-                result[k] = new OneSided(false, Double.NaN, Double.NaN, Double.NaN);
+                result[k] = new OneSided(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
                 continue;
             }
             if (deepest < 1 || second[deepest][k] < 0.5 * second[deepest - 1][k]) {
-                // No kink at the point: one-sided derivatives from the largest step, for the report.
-                result[k] = new OneSided(false, left[0][k], right[0][k], 2 * rounding[0][k]);
+                // No kink at the point. The deepest reliable step is where the line is surely in its
+                // Taylor regime (D fell like h down to it), or the largest if none is reliable.
+                int i = Math.max(deepest, 0);
+                double truncation = i == 0 ? Math.abs(right[0][k] - left[0][k])
+                        : Math.max(Math.abs(left[i][k] - left[i - 1][k]), Math.abs(right[i][k] - right[i - 1][k])) / (KINK_RATIO - 1);
+                result[k] = new OneSided(false, left[i][k], right[i][k], 2 * rounding[i][k] + truncation, steps[i]);
                 continue;
             }
             // A kink: of the steps over which D stays (down to the deepest reliable one), report the
@@ -235,7 +242,7 @@ final class LineReference {
                     best = i;
                 }
             }
-            result[k] = new OneSided(true, left[best][k], right[best][k], bestError);
+            result[k] = new OneSided(true, left[best][k], right[best][k], bestError, steps[best]);
         }
         return result;
     }

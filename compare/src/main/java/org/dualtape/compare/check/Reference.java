@@ -36,6 +36,68 @@ abstract class Reference {
         return LineReference.probeKink(t -> values(Evaluator.step(x, d, t)), 0.0, scale, f0, noise, largest);
     }
 
+    /**
+     * Derivatives along {@code d} at {@value #AROUND_POINTS} points around {@code x}, each at two
+     * distances: the points are {@code x + rho e} and {@code x + (rho / 8) e} with {@code e} a
+     * Gaussian vector of the length of {@code d} (seeded), and the derivative there is a central
+     * difference with step {@code 1/8} of that distance. Where {@code f} is differentiable at
+     * {@code x} they tend to the derivative along {@code d} as the distance shrinks (8 times
+     * nearer, about 8 times nearer to it); where kinks pass through {@code x}, each is the
+     * derivative of a smooth piece that meets there, or an average of a few (when the step
+     * crosses a kink), and does not change with the distance, the geometry being the same. One
+     * kink through {@code x} keeps them between the one-sided derivatives along {@code d}; where
+     * several meet, they can fall outside.
+     */
+    final Around around(double[] x, double[] d, double rho, double[] noise, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double length = Math.sqrt(dot(d, d));
+        double[][] far = new double[AROUND_POINTS][];
+        double[][] near = new double[AROUND_POINTS][];
+        double[] rounding = new double[noise.length];
+        for (int p = 0; p < AROUND_POINTS; p++) {
+            double[] e = new double[x.length];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = random.nextGaussian();
+            }
+            double distance = rho * length / Math.sqrt(dot(e, e));
+            far[p] = slopes(x, e, distance, d, rho / LineReference.KINK_RATIO, noise, rounding);
+            near[p] = slopes(x, e, distance / LineReference.KINK_RATIO, d, rho / (LineReference.KINK_RATIO
+                    * LineReference.KINK_RATIO), noise, rounding);
+        }
+        return new Around(far, near, rounding);
+    }
+
+    /** Central differences along {@code d} at {@code x + distance e}; raises {@code rounding} (modified) to their bound. */
+    private double[] slopes(double[] x, double[] e, double distance, double[] d, double tau, double[] noise, double[] rounding) {
+        double[] y = Evaluator.step(x, e, distance);
+        double[] up = values(Evaluator.step(y, d, tau));
+        double[] down = values(Evaluator.step(y, d, -tau));
+        double[] slope = new double[up.length];
+        for (int k = 0; k < up.length; k++) {
+            slope[k] = (up[k] - down[k]) / (2 * tau);
+            rounding[k] = Math.max(rounding[k], (0x1p-52 * (Math.abs(up[k]) + Math.abs(down[k])) + 2 * noise[k]) / (2 * tau));
+        }
+        return slope;
+    }
+
+    /**
+     * Derivatives around a point ({@link #around}): {@code far[point][output]} and
+     * {@code near[point][output]} at the two distances, and a bound on their rounding per output.
+     */
+    record Around(double[][] far, double[][] near, double[] rounding) {
+    }
+
+    /** Points around a point at which {@link #around} takes derivatives. */
+    static final int AROUND_POINTS = 32;
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     /** Multiplies the error estimate in the tolerance. */
     abstract double safety();
 
