@@ -12,6 +12,17 @@ import java.util.function.UnaryOperator;
  * Runs a check: compares a {@link Claim} with a {@link Reference} entry by entry (every coordinate,
  * random directions, or random dot products), probes kinks where entries disagree, runs the
  * Taylor test, and builds the {@link CheckReport}. Inputs are already validated.
+ *
+ * <h2>Kinks</h2>
+ * A failed entry is judged again along its line ({@link LineReference#probeKink}): a kink at the
+ * point with the claim between the one-sided derivatives makes it KINK. If the claim is outside
+ * them (or there is no kink along the line), the derivatives along the line at points around the
+ * point ({@link Reference#around}) tell whether several kinks meet there: they stay as the points
+ * draw nearer (a smooth function's converge) and fall outside the one-sided derivatives. Then no
+ * line through the point bounds a generalized gradient (the convex hull of the gradients of the
+ * pieces that meet there: with {@code -relu(x0) + |x1|} at 0, the claim (0, 0) is one, yet along
+ * {@code d = (1, 0.5)} both one-sided derivatives are -0.5): KINK, not checked. The
+ * digits MLP with its first layer set to 0 (all 128 relu units at 0) passes this way.
  */
 final class Checker {
     static final double EPS = 0x1p-52;
