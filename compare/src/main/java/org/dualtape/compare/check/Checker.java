@@ -14,15 +14,8 @@ import java.util.function.UnaryOperator;
  * Taylor test, and builds the {@link CheckReport}. Inputs are already validated.
  *
  * <h2>Kinks</h2>
- * A failed entry is judged again along its line ({@link LineReference#probeKink}): a kink at the
- * point with the claim between the one-sided derivatives makes it KINK. If the claim is outside
- * them (or there is no kink along the line), the derivatives along the line at points around the
- * point ({@link Reference#around}) tell whether several kinks meet there: they stay as the points
- * draw nearer (a smooth function's converge) and fall outside the one-sided derivatives. Then no
- * line through the point bounds a generalized gradient (the convex hull of the gradients of the
- * pieces that meet there: with {@code -relu(x0) + |x1|} at 0, the claim (0, 0) is one, yet along
- * {@code d = (1, 0.5)} both one-sided derivatives are -0.5): KINK, not checked. The
- * digits MLP with its first layer set to 0 (all 128 relu units at 0) passes this way.
+ * Failed entries are judged again along their lines by {@link KinkJudge}: a kink at the point, or
+ * several kinks meeting there, make them KINK, not failures.
  */
 final class Checker {
     static final double EPS = 0x1p-52;
@@ -30,11 +23,6 @@ final class Checker {
     static final double ULPS = 64;
     /** Multiplies the spread of a claimed derivative function over points a few ulps away. */
     static final double CLAIM_SPREAD_SAFETY = 16;
-    /**
-     * A derivative around a kink must leave the one-sided derivatives by this many times the
-     * error bounds (plus the tolerance) to show that several kinks meet at the point.
-     */
-    static final double AROUND_SAFETY = 4;
     /** Points a few ulps from x at which the noise of the values is measured. */
     static final int NOISE_POINTS = 2;
 
@@ -50,6 +38,7 @@ final class Checker {
     private long claimEvaluations;
     private double[] f0;
     private double[] noise;
+    private KinkJudge kinkJudge;
 
     Checker(String title, boolean scalar, double[] x, Reference reference, Claim claim, Options options) {
         this.title = title;
@@ -113,7 +102,7 @@ final class Checker {
             }
             double[] unit = new double[x.length];
             unit[j] = 1;
-            probeKinks(first, unit, Math.max(1, Math.abs(x[j])), f0, "x[" + j + "] = " + x[j], line);
+            kinkJudge().alongLine(first, unit, Math.max(1, Math.abs(x[j])), "x[" + j + "] = " + x[j], line);
         }
     }
 
@@ -136,7 +125,7 @@ final class Checker {
                 entries.add(e);
                 allowance[k][i] = e.tolerance() + e.referenceError();
             }
-            probeKinks(first, d, Reference.directionScale(x, d), f0, "x along d[" + i + "]", line);
+            kinkJudge().alongLine(first, d, Reference.directionScale(x, d), "x along d[" + i + "]", line);
         }
         int worstRow = 0;
         double worstSize = -1;
@@ -189,7 +178,7 @@ final class Checker {
                 vjpAllowance[i] = e.tolerance() + e.referenceError();
                 utjNorm = Math.max(utjNorm, norm(bu));
             }
-            probeDotKinks(first, u, v, f0, i, smallest(line.firstStep()));
+            kinkJudge().alongDotProduct(first, u, v, "x along v[" + i + "]", smallest(line.firstStep()));
         }
         if (claim.jvp() != null) {
             double s = detectable(jvpAllowance, options.missProbability());
@@ -225,129 +214,6 @@ final class Checker {
     }
 
     /**
-     * Probes the entries from {@code first} on that failed, along {@code d}, for kinks; re-labels
-     * them ({@link #judge}). The probe's steps stay within the smallest first step of a failed
-     * entry's reference, on which the line looked smooth apart from a kink at the point itself.
-     */
-    private void probeKinks(int first, double[] d, double scale, double[] f0, String where, Reference.Line line) {
-        if (!anyFailed(first)) {
-            return;
-        }
-        double largest = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < line.firstStep().length; k++) {
-            if (entries.get(first + k).status() == Status.FAIL && line.firstStep()[k] > 0) {
-                largest = Math.min(largest, line.firstStep()[k]);
-            }
-        }
-        LineReference.OneSided[] sides = reference.kink(x, d, scale, f0, noise(), largest);
-        Reference.Around around = null;
-        for (int k = 0; k < sides.length; k++) {
-            CheckReport.Entry e = entries.get(first + k);
-            if (e.status() != Status.FAIL) {
-                continue;
-            }
-            LineReference.OneSided side = sides[k];
-            if (around == null && !(side.kink() && within(e.claimed(), side.left(), side.right(), e.tolerance() + side.error()))) {
-                around = reference.around(x, d, side.step(), noise(), options.seed() + 6);
-            }
-            judge(first + k, side, around == null ? null : column(around.far(), k),
-                    around == null ? null : column(around.near(), k), around == null ? 0 : around.rounding()[k], where);
-        }
-    }
-
-    private void probeDotKinks(int first, double[] u, double[] v, double[] f0, int i, double largest) {
-        if (!anyFailed(first)) {
-            return;
-        }
-        LineReference.OneSided[] sides = reference.kink(x, v, Reference.directionScale(x, v), f0, noise(), largest);
-        double left = 0;
-        double right = 0;
-        double error = 0;
-        double step = Double.POSITIVE_INFINITY;
-        boolean kink = false;
-        for (int k = 0; k < sides.length; k++) {
-            left += u[k] * sides[k].left();
-            right += u[k] * sides[k].right();
-            error += Math.abs(u[k]) * sides[k].error();
-            step = Math.min(step, sides[k].step());
-            kink |= sides[k].kink();
-        }
-        LineReference.OneSided side = new LineReference.OneSided(kink, left, right, error, step);
-        Reference.Around a = reference.around(x, v, step, noise(), options.seed() + 6);
-        double[] far = new double[a.far().length];
-        double[] near = new double[a.near().length];
-        for (int p = 0; p < far.length; p++) {
-            far[p] = dotProduct(u, a.far()[p]);
-            near[p] = dotProduct(u, a.near()[p]);
-        }
-        double rounding = 0;
-        for (int k = 0; k < u.length; k++) {
-            rounding += Math.abs(u[k]) * a.rounding()[k];
-        }
-        for (int e = first; e < entries.size(); e++) {
-            if (entries.get(e).status() == Status.FAIL) {
-                judge(e, side, far, near, rounding, "x along v[" + i + "]");
-            }
-        }
-    }
-
-    private static double[] column(double[][] a, int k) {
-        double[] c = new double[a.length];
-        for (int p = 0; p < a.length; p++) {
-            c[p] = a[p][k];
-        }
-        return c;
-    }
-
-    private static boolean within(double value, double a, double b, double margin) {
-        return value >= Math.min(a, b) - margin && value <= Math.max(a, b) + margin;
-    }
-
-    /**
-     * Judges failed entry {@code index} by the probe's one-sided derivatives along its line and
-     * the derivatives along it around the point ({@link Reference#around}: {@code far},
-     * {@code near}, null if not taken). At a kink along the line, a claim between the one-sided
-     * derivatives (within the tolerance plus their error bound) is KINK. Otherwise, if a
-     * derivative around the point stays at both distances (it leaves the one-sided derivatives
-     * near the point by more than {@value #AROUND_SAFETY} times its change between the distances
-     * and the error bounds, plus the tolerance), several kinks meet at the point and no line
-     * through it bounds a generalized gradient: KINK, not checked. Otherwise a kink along the line
-     * is recorded as FAIL, and an entry with no kink stays FAIL.
-     */
-    private void judge(int index, LineReference.OneSided side, double[] far, double[] near, double rounding, String where) {
-        CheckReport.Entry e = entries.get(index);
-        boolean between = side.kink() && within(e.claimed(), side.left(), side.right(), e.tolerance() + side.error());
-        // Without a kink along the line, the derivative there is the reference's.
-        boolean several = !between && far != null && (side.kink()
-                ? leave(far, near, side.left(), side.right(), e.tolerance() + AROUND_SAFETY * (side.error() + rounding))
-                : leave(far, near, e.reference(), e.reference(), e.tolerance() + AROUND_SAFETY * (e.referenceError() + rounding)));
-        if (!side.kink() && !several) {
-            return;
-        }
-        kinks.add(new CheckReport.Kink(e.label(), where, side.left(), side.right(), e.claimed(), between, several));
-        String why = between ? "kink: claim between one-sided derivatives"
-                : several ? "kinks meet here: not checked" : "kink: claim outside one-sided derivatives";
-        entries.set(index, new CheckReport.Entry(e.label(), e.claimed(), e.reference(), e.referenceError(), e.tolerance(),
-                why, between || several ? Status.KINK : Status.FAIL));
-    }
-
-    /**
-     * Whether a derivative around the point ({@link Reference#around}) leaves {@code [a, b]} by
-     * more than {@code margin} plus {@value #AROUND_SAFETY} times its change between the two
-     * distances over 7 (a smooth function's derivative is about that far from its value at the
-     * point, at the nearer distance).
-     */
-    private static boolean leave(double[] far, double[] near, double a, double b, double margin) {
-        for (int p = 0; p < far.length; p++) {
-            double change = Math.abs(far[p] - near[p]) / (LineReference.KINK_RATIO - 1);
-            if (!within(near[p], a, b, margin + AROUND_SAFETY * change)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Per output, the noise of the values near x, measured once: the largest change of F over
      * {@value #NOISE_POINTS} points 1 or 2 ulps from x in every coordinate. It covers F's own
      * rounding beyond one ulp and the rounding of the points {@code x + t d} of a line (at most
@@ -369,7 +235,15 @@ final class Checker {
         return noise;
     }
 
-    private static double smallest(double[] steps) {
+    private KinkJudge kinkJudge() {
+        if (kinkJudge == null) {
+            kinkJudge = new KinkJudge(reference, x, f0, this::noise, options.seed() + 6, entries, kinks);
+        }
+        return kinkJudge;
+    }
+
+    /** The smallest positive entry, or infinity. */
+    static double smallest(double[] steps) {
         double s = Double.POSITIVE_INFINITY;
         for (double h : steps) {
             if (h > 0) {
@@ -377,15 +251,6 @@ final class Checker {
             }
         }
         return s;
-    }
-
-    private boolean anyFailed(int first) {
-        for (int e = first; e < entries.size(); e++) {
-            if (entries.get(e).status() == Status.FAIL) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private CheckReport.Taylor taylor(double[][] claimed, double[] f0) {
@@ -411,23 +276,10 @@ final class Checker {
         String name = "a random direction (seed " + (options.seed() + 1) + ")";
         CheckReport.Taylor t = TaylorTest.run(values, predict, x, base, d, ulpPoints(x, options.seed() + 2, 2), name);
         if (t.verdict() == CheckReport.Taylor.Verdict.FIRST_ORDER) {
-            // The reference along d says on what steps the line looks smooth; the probe stays within.
-            Reference.Line line = reference.alongDirection(x, d, new double[f0.length], noise());
-            LineReference.OneSided[] sides = reference.kink(x, d, 1.0, f0, noise(), smallest(line.firstStep()));
-            for (LineReference.OneSided side : sides) {
-                if (side.kink()) {
-                    return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
-                            CheckReport.Taylor.Verdict.KINK, t.note() + ", but f has a kink along it: not a failure");
-                }
-            }
-            // No kink along d, but kinks may meet at x with jumps that cancel along d.
-            Reference.Around a = reference.around(x, d, sides[0].step(), noise(), options.seed() + 6);
-            for (int k = 0; k < f0.length; k++) {
-                if (leave(column(a.far(), k), column(a.near(), k), line.value()[k], line.value()[k],
-                        AROUND_SAFETY * (line.error()[k] + a.rounding()[k]))) {
-                    return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
-                            CheckReport.Taylor.Verdict.KINK, t.note() + ", but several kinks of f meet at x: not a failure");
-                }
+            String kink = kinkJudge().taylor(d);
+            if (kink != null) {
+                return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
+                        CheckReport.Taylor.Verdict.KINK, t.note() + ", but " + kink + ": not a failure");
             }
         }
         return t;
