@@ -13,7 +13,8 @@ import java.util.Locale;
  * <h2>Verdict</h2>
  * {@link #passed()} is true when no entry is {@link Status#FAIL} or {@link Status#UNRESOLVED} and
  * the Taylor test (if run) did not find a first-order remainder. {@link Status#KINK} entries are
- * not failures; the table lists them with the one-sided derivatives.
+ * not failures; the table lists them with the one-sided derivatives (and says which were not
+ * checked because several kinks meet at the point).
  *
  * <h2>Resolution</h2>
  * An entry whose claimed value is off by more than {@code tolerance + referenceError} fails for

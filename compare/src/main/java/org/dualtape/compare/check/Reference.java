@@ -157,7 +157,8 @@ abstract class Reference {
         @Override
         String method() {
             return "central differences extrapolated by Ridders, two runs per line from unrelated first steps,"
-                    + " first steps searched from 0.1 of the scale down and up; tolerance " + (int) SAFETY
+                    + " first steps searched from 0.1 of the scale down and up, and down to 1e-9 of it while a line is"
+                    + " unresolved (a kink nearby); tolerance " + (int) SAFETY
                     + " x their error estimate + 64 ulps";
         }
 
