@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.differentiation.SparseGradient;
 import org.dualtape.compare.numeric.FiniteDifferences;
 import org.dualtape.compare.numeric.Stencil;
 import org.dualtape.dual.Forward;
+import org.dualtape.tape.Replay;
 import org.dualtape.tape.Reverse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,8 +43,12 @@ public class RosenbrockGradientBenchmark {
 
     /** The point; non-final so the JIT cannot treat it as a constant. */
     double[] x;
+    /** The function recorded once, for {@link #replay()}. */
+    Replay replay;
+    /** Receives the replayed gradient. */
+    double[] gradient;
 
-    /** Draws the point from a constant seed (same point every run). */
+    /** Draws the point from a constant seed (same point every run); records the replay. */
     @Setup
     public void setUp() {
         SplittableRandom random = new SplittableRandom(20261122L);
@@ -51,6 +56,8 @@ public class RosenbrockGradientBenchmark {
         for (int i = 0; i < n; i++) {
             x[i] = random.nextDouble(-2, 2);
         }
+        replay = Reverse.record(Functions::rosenbrock, x);
+        gradient = new double[n];
     }
 
     /**
@@ -81,6 +88,17 @@ public class RosenbrockGradientBenchmark {
     @Benchmark
     public double[] reverse() {
         return Reverse.gradient(Functions::rosenbrock, x);
+    }
+
+    /**
+     * Reverse mode from a tape recorded once in setup: values, partials and one reverse sweep at
+     * the point, without running the function (into a gradient array owned by the benchmark).
+     *
+     * @return the value
+     */
+    @Benchmark
+    public double replay() {
+        return replay.valueAndGradient(x, gradient);
     }
 
     /**

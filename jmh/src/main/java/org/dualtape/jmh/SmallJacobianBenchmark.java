@@ -6,6 +6,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.dualtape.compare.numeric.Stencil;
 import org.dualtape.dual.Forward;
 import org.dualtape.dual.MultiDual;
+import org.dualtape.tape.Replay;
 import org.dualtape.tape.Reverse;
 import org.dualtape.tape.Var;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,6 +49,8 @@ public class SmallJacobianBenchmark {
     private Function<MultiDual[], MultiDual[]> forwardFunction;
     private Function<Var[], Var[]> reverseFunction;
     private Function<DerivativeStructure[], DerivativeStructure[]> dsFunction;
+    /** The function recorded once, for {@link #replay()}. */
+    private Replay replay;
 
     /** Picks the function and its point (fixed values: the same point every run). */
     @Setup
@@ -67,6 +70,7 @@ public class SmallJacobianBenchmark {
             reverseFunction = Functions::lorenz96;
             dsFunction = Functions::lorenz96;
         }
+        replay = Reverse.recordVector(reverseFunction, x);
     }
 
     private void plain(double[] in, double[] out) {
@@ -106,6 +110,17 @@ public class SmallJacobianBenchmark {
     @Benchmark
     public double[][] reverseJacobian() {
         return Reverse.jacobian(reverseFunction, x);
+    }
+
+    /**
+     * Reverse mode from a tape recorded once in setup: values and partials re-evaluated at the
+     * point, then one reverse sweep per output, without running the function.
+     *
+     * @return the Jacobian [m][n]
+     */
+    @Benchmark
+    public double[][] replay() {
+        return replay.jacobian(x);
     }
 
     /**

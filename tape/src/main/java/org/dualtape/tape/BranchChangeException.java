@@ -11,8 +11,10 @@ package org.dualtape.tape;
  * no gradient has been computed.
  */
 public final class BranchChangeException extends IllegalStateException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The first entry whose branch changed. */
     private final int entry;
 
     BranchChangeException(int entry, String message) {

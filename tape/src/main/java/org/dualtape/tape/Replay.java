@@ -52,7 +52,7 @@ public final class Replay {
         this.end = tape.size;
         int w = 0;
         for (int x : inputs) {
-            w += tape.inputWidth(x);
+            w += tape.replayer.inputWidth(x);
         }
         this.width = w;
     }
@@ -101,9 +101,9 @@ public final class Replay {
         }
         int at = 0;
         for (int e : inputs) {
-            at = tape.setInput(e, x, at);
+            at = tape.replayer.setInput(e, x, at);
         }
-        return tape.replay(end - 1);
+        return tape.replayer.run(end - 1);
     }
 
     /**
@@ -237,7 +237,7 @@ public final class Replay {
         tape.clearTangents();
         int at = 0;
         for (int e : inputs) {
-            at = tape.seedTangent(e, v, at);
+            at = tape.replayer.seedTangent(e, v, at);
         }
         tape.sweepForward(last);
         double[] jv = new double[outputs.length];
@@ -250,14 +250,14 @@ public final class Replay {
     private void strict(double[] x) {
         int changed = forward(x);
         if (changed >= 0) {
-            throw new BranchChangeException(changed, tape.describeChange(changed));
+            throw new BranchChangeException(changed, tape.replayer.describeChange(changed));
         }
     }
 
     private void readAdjoints(double[] g) {
         int at = 0;
         for (int e : inputs) {
-            at = tape.readAdjoint(e, g, at);
+            at = tape.replayer.readAdjoint(e, g, at);
         }
     }
 

@@ -5,214 +5,166 @@ import org.dualtape.dual.Elementary;
 import org.dualtape.dual.Partials;
 
 /**
- * The scalar entries' rules: each computes an entry's value and partials from its arguments'
- * values, written once and used both when {@link Var} records the entry and when {@link Replay}
- * re-evaluates it, so a replay at the recorded point reproduces the recording bitwise.
+ * The scalar entries' rules: each computes an entry's value from its arguments' values and writes
+ * its partials to the partial slots {@code p[k...]}, written once and used both when {@link Var}
+ * records the entry and when {@link Replay} re-evaluates it, so a replay at the recorded point
+ * reproduces the recording bitwise.
  *
- * <p>Unary functions come from the {@link Elementary} table; the binary ones are written here by
- * hand, with the partials whose edge cases need care (pow, atan2, hypot, remainder) taken from
- * {@link Partials}, so that the tape and forward mode agree on every convention. Values are computed as plain {@code double} code computes them ({@code x / y}, not
- * {@code x * (1 / y)}), with {@code java.lang.Math}. Conventions at edges are documented on the
- * corresponding {@link Var} methods.
+ * <p>The rules take values, not entry indices: recording passes the operands' values as it has
+ * them, and replay reads them from the tape ({@link Replayer#run}). Unary functions come from the
+ * {@link Elementary} table; the binary ones are written here by hand, with the partials whose edge
+ * cases need care (pow, atan2, hypot, remainder) taken from {@link Partials}, so that the tape and
+ * forward mode agree on every convention. Values are computed as plain {@code double} code
+ * computes them ({@code x / y}, not {@code x * (1 / y)}), with {@code java.lang.Math}. Conventions
+ * at edges are documented on the corresponding {@link Var} methods.
  */
 final class Rules {
     private Rules() {
     }
 
-    static void elementary(Tape t, int i, Elementary e) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
+    static double elementary(double[] p, int k, Elementary e, double x) {
         double y = e.f(x);
-        t.value[i] = y;
-        t.partial[k] = e.df(x, y);
+        p[k] = e.df(x, y);
+        return y;
     }
 
-    static void add(Tape t, int i) {
-        int k = t.start[i];
-        t.value[i] = t.value[t.arg[k]] + t.value[t.arg[k + 1]];
-        t.partial[k] = 1;
-        t.partial[k + 1] = 1;
+    static double add(double[] p, int k, double x, double y) {
+        p[k] = 1;
+        p[k + 1] = 1;
+        return x + y;
     }
 
-    static void subtract(Tape t, int i) {
-        int k = t.start[i];
-        t.value[i] = t.value[t.arg[k]] - t.value[t.arg[k + 1]];
-        t.partial[k] = 1;
-        t.partial[k + 1] = -1;
+    static double subtract(double[] p, int k, double x, double y) {
+        p[k] = 1;
+        p[k + 1] = -1;
+        return x - y;
     }
 
-    static void multiply(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
-        t.value[i] = x * y;
-        t.partial[k] = y;
-        t.partial[k + 1] = x;
+    static double multiply(double[] p, int k, double x, double y) {
+        p[k] = y;
+        p[k + 1] = x;
+        return x * y;
     }
 
-    static void divide(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
+    static double divide(double[] p, int k, double x, double y) {
         double q = x / y;
-        t.value[i] = q;
-        t.partial[k] = 1 / y;
-        t.partial[k + 1] = -q / y;
+        p[k] = 1 / y;
+        p[k + 1] = -q / y;
+        return q;
     }
 
-    static void addConstant(Tape t, int i, int a) {
-        int k = t.start[i];
-        t.value[i] = t.value[t.arg[k]] + t.aux[a];
-        t.partial[k] = 1;
+    static double addConstant(double[] p, int k, double x, double c) {
+        p[k] = 1;
+        return x + c;
     }
 
-    static void subtractConstant(Tape t, int i, int a) {
-        int k = t.start[i];
-        t.value[i] = t.value[t.arg[k]] - t.aux[a];
-        t.partial[k] = 1;
+    static double subtractConstant(double[] p, int k, double x, double c) {
+        p[k] = 1;
+        return x - c;
     }
 
-    /** The constant factor is the partial itself, stored by the caller before the first call. */
-    static void multiplyConstant(Tape t, int i) {
-        int k = t.start[i];
-        t.value[i] = t.value[t.arg[k]] * t.partial[k];
+    /** The constant factor is the partial itself, stored when the entry is recorded. */
+    static double multiplyConstant(double[] p, int k, double x) {
+        return x * p[k];
     }
 
-    static void divideConstant(Tape t, int i, int a) {
-        int k = t.start[i];
-        double c = t.aux[a];
-        t.value[i] = t.value[t.arg[k]] / c;
-        t.partial[k] = 1 / c;
+    static double divideConstant(double[] p, int k, double x, double c) {
+        p[k] = 1 / c;
+        return x / c;
     }
 
-    static void powConstant(Tape t, int i, int a) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double p = t.aux[a];
-        t.value[i] = Math.pow(x, p);
-        t.partial[k] = Partials.powBase(x, p);
+    static double powConstant(double[] p, int k, double x, double e) {
+        p[k] = Partials.powBase(x, e);
+        return Math.pow(x, e);
     }
 
-    static void powInt(Tape t, int i, int a) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        int n = (int) t.aux[a];
-        t.value[i] = Math.pow(x, n);
-        t.partial[k] = Partials.powBase(x, n);
+    static double powInt(double[] p, int k, double x, int n) {
+        p[k] = Partials.powBase(x, n);
+        return Math.pow(x, n);
     }
 
     /** sqrt for 2, cbrt for 3, else {@code x^(1/n)}, the real root for odd {@code n} and {@code x < 0}. */
-    static void rootN(Tape t, int i, int a) {
-        int n = (int) t.aux[a];
+    static double rootN(double[] p, int k, double x, int n) {
         if (n == 2) {
-            elementary(t, i, Elementary.SQRT);
-        } else if (n == 3) {
-            elementary(t, i, Elementary.CBRT);
-        } else {
-            int k = t.start[i];
-            double x = t.value[t.arg[k]];
-            double y = x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
-            t.value[i] = y;
-            t.partial[k] = n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
+            return elementary(p, k, Elementary.SQRT, x);
         }
+        if (n == 3) {
+            return elementary(p, k, Elementary.CBRT, x);
+        }
+        double y = x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
+        p[k] = n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
+        return y;
     }
 
-    static void scalb(Tape t, int i, int a) {
-        int k = t.start[i];
-        int n = (int) t.aux[a];
-        t.value[i] = Math.scalb(t.value[t.arg[k]], n);
-        t.partial[k] = Math.scalb(1.0, n);
+    static double scalb(double[] p, int k, double x, int n) {
+        p[k] = Math.scalb(1.0, n);
+        return Math.scalb(x, n);
     }
 
-    static void pow(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
+    static double pow(double[] p, int k, double x, double y) {
         double z = Math.pow(x, y);
-        t.value[i] = z;
-        t.partial[k] = Partials.powBase(x, y);
-        t.partial[k + 1] = Partials.powExponent(x, y, z);
+        p[k] = Partials.powBase(x, y);
+        p[k + 1] = Partials.powExponent(x, y, z);
+        return z;
     }
 
     /** {@code atan2(y, x)}: the first argument is {@code y}. */
-    static void atan2(Tape t, int i) {
-        int k = t.start[i];
-        double y = t.value[t.arg[k]];
-        double x = t.value[t.arg[k + 1]];
-        t.value[i] = Math.atan2(y, x);
-        t.partial[k] = Partials.atan2Y(y, x);
-        t.partial[k + 1] = Partials.atan2X(y, x);
+    static double atan2(double[] p, int k, double y, double x) {
+        p[k] = Partials.atan2Y(y, x);
+        p[k + 1] = Partials.atan2X(y, x);
+        return Math.atan2(y, x);
     }
 
-    static void hypot(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
+    static double hypot(double[] p, int k, double x, double y) {
         double h = Math.hypot(x, y);
-        t.value[i] = h;
-        t.partial[k] = Partials.hypot(x, h);
-        t.partial[k + 1] = Partials.hypot(y, h);
+        p[k] = Partials.hypot(x, h);
+        p[k + 1] = Partials.hypot(y, h);
+        return h;
     }
 
     /** IEEE remainder {@code x - k y} with {@code k = rint((x - r) / y)}; the partials are 1 and -k. */
-    static void remainder(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
+    static double remainder(double[] p, int k, double x, double y) {
         double r = Math.IEEEremainder(x, y);
-        t.value[i] = r;
-        t.partial[k] = 1;
-        t.partial[k + 1] = -Partials.remainderQuotient(x, y, r);
+        p[k] = 1;
+        p[k + 1] = -Partials.remainderQuotient(x, y, r);
+        return r;
     }
 
-    static void copySign(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double s = t.value[t.arg[k + 1]];
-        t.value[i] = Math.copySign(x, s);
-        t.partial[k] = (Double.doubleToRawLongBits(x) < 0) == (Double.doubleToRawLongBits(s) < 0) ? 1 : -1;
-        t.partial[k + 1] = 0;
+    static double copySign(double[] p, int k, double x, double s) {
+        p[k] = (Double.doubleToRawLongBits(x) < 0) == (Double.doubleToRawLongBits(s) < 0) ? 1 : -1;
+        p[k + 1] = 0;
+        return Math.copySign(x, s);
     }
 
     /** Ties go to the first argument; a NaN argument makes both partials NaN. */
-    static void min(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
-        t.value[i] = Math.min(x, y);
-        choose(t, k, x, y, x <= y);
+    static double min(double[] p, int k, double x, double y) {
+        choose(p, k, x, y, x <= y);
+        return Math.min(x, y);
     }
 
     /** Ties go to the first argument; a NaN argument makes both partials NaN. */
-    static void max(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
-        t.value[i] = Math.max(x, y);
-        choose(t, k, x, y, x >= y);
+    static double max(double[] p, int k, double x, double y) {
+        choose(p, k, x, y, x >= y);
+        return Math.max(x, y);
     }
 
-    private static void choose(Tape t, int k, double x, double y, boolean first) {
+    private static void choose(double[] p, int k, double x, double y, boolean first) {
         boolean nan = Double.isNaN(x) || Double.isNaN(y);
-        t.partial[k] = nan ? Double.NaN : first ? 1 : 0;
-        t.partial[k + 1] = nan ? Double.NaN : first ? 0 : 1;
+        p[k] = nan ? Double.NaN : first ? 1 : 0;
+        p[k + 1] = nan ? Double.NaN : first ? 0 : 1;
     }
 
     /** A guard: the value is {@code Math.round(x)}; the partial is 0. */
-    static void round(Tape t, int i) {
-        int k = t.start[i];
-        t.value[i] = Math.round(t.value[t.arg[k]]);
-        t.partial[k] = 0;
+    static double round(double[] p, int k, double x) {
+        p[k] = 0;
+        return Math.round(x);
     }
 
     /** A guard: the value is -1, 0 or 1; both partials are 0. */
-    static void compare(Tape t, int i) {
-        int k = t.start[i];
-        double x = t.value[t.arg[k]];
-        double y = t.value[t.arg[k + 1]];
-        t.value[i] = x < y ? -1 : x > y ? 1 : x == y ? 0 : Integer.signum(Double.compare(x, y));
-        t.partial[k] = 0;
-        t.partial[k + 1] = 0;
+    static double compare(double[] p, int k, double x, double y) {
+        p[k] = 0;
+        p[k + 1] = 0;
+        return x < y ? -1 : x > y ? 1 : x == y ? 0 : Integer.signum(Double.compare(x, y));
     }
 
     /**
@@ -290,45 +242,46 @@ final class Rules {
     }
 
     /**
-     * Re-evaluates scalar entry {@code i} (not an input, constant or vector node) from its
-     * arguments' current values.
-     *
-     * @param a the index of the entry's first recorded parameter
+     * Table entry {@code code} ({@link Elementary#ordinal()}) applied to {@code x}. Each case names
+     * its constant, so the JIT inlines that function's {@code f} and {@code df} (one virtual call
+     * through {@code Op.ELEMENTARY[code]} would reach every function through one call site, which
+     * the JIT cannot inline).
      */
-    static void eval(Tape t, int i, int code, int a) {
-        switch (code) {
-            case Op.ADD -> add(t, i);
-            case Op.SUB -> subtract(t, i);
-            case Op.MUL -> multiply(t, i);
-            case Op.DIV -> divide(t, i);
-            case Op.ADD_C -> addConstant(t, i, a);
-            case Op.SUB_C -> subtractConstant(t, i, a);
-            case Op.MUL_C -> multiplyConstant(t, i);
-            case Op.DIV_C -> divideConstant(t, i, a);
-            case Op.POW_C -> powConstant(t, i, a);
-            case Op.POW_INT -> powInt(t, i, a);
-            case Op.ROOT_N -> rootN(t, i, a);
-            case Op.SCALB -> scalb(t, i, a);
-            case Op.POW -> pow(t, i);
-            case Op.ATAN2 -> atan2(t, i);
-            case Op.HYPOT -> hypot(t, i);
-            case Op.REM -> remainder(t, i);
-            case Op.COPY_SIGN -> copySign(t, i);
-            case Op.MIN -> min(t, i);
-            case Op.MAX -> max(t, i);
-            case Op.ROUND -> round(t, i);
-            case Op.COMPARE -> compare(t, i);
-            case Op.LC_VAR -> linearCombination(t, i);
-            case Op.LC_VAR_N -> linearCombinationN(t, i, false);
-            case Op.LC_CONST -> linearCombinationConstant(t, i);
-            case Op.LC_CONST_N -> linearCombinationN(t, i, true);
-            default -> {
-                if (code >= Op.ELEMENTARY_END) {
-                    throw new IllegalStateException("no rule for op code " + code + " at entry #" + i);
-                }
-                elementary(t, i, Op.ELEMENTARY[code]);
-            }
-        }
+    static double elementary(double[] p, int k, int code, double x) {
+        return switch (Op.ELEMENTARY[code]) {
+            case NEGATE -> elementary(p, k, Elementary.NEGATE, x);
+            case RECIPROCAL -> elementary(p, k, Elementary.RECIPROCAL, x);
+            case SQUARE -> elementary(p, k, Elementary.SQUARE, x);
+            case EXP -> elementary(p, k, Elementary.EXP, x);
+            case EXPM1 -> elementary(p, k, Elementary.EXPM1, x);
+            case LOG -> elementary(p, k, Elementary.LOG, x);
+            case LOG1P -> elementary(p, k, Elementary.LOG1P, x);
+            case LOG10 -> elementary(p, k, Elementary.LOG10, x);
+            case SQRT -> elementary(p, k, Elementary.SQRT, x);
+            case CBRT -> elementary(p, k, Elementary.CBRT, x);
+            case SIN -> elementary(p, k, Elementary.SIN, x);
+            case COS -> elementary(p, k, Elementary.COS, x);
+            case TAN -> elementary(p, k, Elementary.TAN, x);
+            case ASIN -> elementary(p, k, Elementary.ASIN, x);
+            case ACOS -> elementary(p, k, Elementary.ACOS, x);
+            case ATAN -> elementary(p, k, Elementary.ATAN, x);
+            case SINH -> elementary(p, k, Elementary.SINH, x);
+            case COSH -> elementary(p, k, Elementary.COSH, x);
+            case TANH -> elementary(p, k, Elementary.TANH, x);
+            case ASINH -> elementary(p, k, Elementary.ASINH, x);
+            case ACOSH -> elementary(p, k, Elementary.ACOSH, x);
+            case ATANH -> elementary(p, k, Elementary.ATANH, x);
+            case ABS -> elementary(p, k, Elementary.ABS, x);
+            case SIGNUM -> elementary(p, k, Elementary.SIGNUM, x);
+            case FLOOR -> elementary(p, k, Elementary.FLOOR, x);
+            case CEIL -> elementary(p, k, Elementary.CEIL, x);
+            case RINT -> elementary(p, k, Elementary.RINT, x);
+            case SIGMOID -> elementary(p, k, Elementary.SIGMOID, x);
+            case RELU -> elementary(p, k, Elementary.RELU, x);
+            case SOFTPLUS -> elementary(p, k, Elementary.SOFTPLUS, x);
+            case LOG_SIGMOID -> elementary(p, k, Elementary.LOG_SIGMOID, x);
+            default -> elementary(p, k, Op.ELEMENTARY[code], x); // a function added to the table later
+        };
     }
 
     /**

@@ -25,6 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so {@code x.abs()} takes 33). The sweeps add an 8-byte adjoint (or tangent) per entry
  * of workspace, allocated once and reused. {@link #bytes()} reports the recorded figure.
  *
+ * <h2>Use</h2>
+ * Record with {@link #variable}, {@link #constant}, {@link #matrix(double[], int, int)} and the
+ * operations of {@link Var} and {@link VarMatrix}; then {@link #reverse(Var)} (adjoints),
+ * {@link #forward} (tangents, {@code J·v} without running user code), {@link #replay} (new
+ * inputs without running user code), {@link #table()} and {@link #dot()} (the teaching view).
+ * {@link Reverse} does all this for functions of {@code Var[]}.
+ *
+ * <h2>Speed (rough, on a loaded 2-core machine; JMH benchmarks measure it properly)</h2>
+ * Recording costs about 9.5 ns per scalar operation (most of it the {@code Var} object and the
+ * stores) and the reverse sweep about 3.5 ns per entry, so a chain of cheap arithmetic (plain
+ * {@code double} code: about 0.55 ns per add or multiply) costs about 26 times as much with its
+ * gradient, and a chain of {@code sin}, multiply, add about 2 to 4 times. A reverse sweep over
+ * 9001 entries took 76 µs and allocated nothing.
+ *
  * <h2>Allocation</h2>
  * Arrays grow geometrically (doubling). {@link #clear()} keeps them, so recording the same
  * function again allocates nothing on the tape side (each {@link Var} the user code creates is a
@@ -59,6 +73,11 @@ public final class Tape {
     double[] tangent = new double[0];
     /** The vector nodes' storage. */
     final Arena arena = new Arena(this);
+    /** Re-evaluation at new inputs, for {@link Replay}. */
+    final Replayer replayer = new Replayer(this);
+
+    /** Whether a replay has written new values since the last {@link #clear()} (see {@link Var#current()}). */
+    boolean replayed;
 
     /** Entries covered by the last reverse (tangent) sweep's workspace: older ones are valid. */
     int adjointsValid;
@@ -253,6 +272,7 @@ public final class Tape {
         one = -1;
         adjointsValid = 0;
         tangentsValid = 0;
+        replayed = false;
         generation++;
         arena.clear();
     }
@@ -431,22 +451,28 @@ public final class Tape {
     }
 
     Replay replay(Var[] outputs, int[] in) {
-        int[] out = new int[outputs.length];
-        for (int r = 0; r < outputs.length; r++) {
-            out[r] = Reverse.output(this, outputs[r], r).index;
-        }
-        boolean[] seen = new boolean[size];
-        for (int e : in) {
-            if (op[e] != Op.INPUT && op[e] != Op.V_INPUT) {
-                throw new IllegalArgumentException("replay inputs must be inputs of the tape, but entry #" + e
-                    + " is '" + Op.label(op[e]) + "'");
-            }
-            if (seen[e]) {
-                throw new IllegalArgumentException("entry #" + e + " is listed twice as a replay input");
-            }
-            seen[e] = true;
-        }
-        return new Replay(this, in, out);
+        return replayer.prepare(outputs, in);
+    }
+
+    /**
+     * The teaching view: a text table with one row per entry (index, operation, arguments with
+     * their partials, value, and the adjoint from the last reverse sweep, if any), like the
+     * computational-graph tables of lecture notes. Meant for small tapes.
+     *
+     * @return the table, one line per entry after a header line
+     */
+    public String table() {
+        return new TapePrinter(this).table();
+    }
+
+    /**
+     * The teaching view as a Graphviz DOT digraph: one box per entry (operation, value, adjoint),
+     * one edge per argument labelled with its partial. Render with {@code dot -Tsvg}.
+     *
+     * @return the DOT source
+     */
+    public String dot() {
+        return new TapePrinter(this).dot();
     }
 
     // ---------------------------------------------------------------- the two sweeps
@@ -474,28 +500,42 @@ public final class Tape {
     }
 
     /**
-     * The reverse sweep from entry {@code last} down to 0, adjoints already seeded. Scalar
-     * entries are ten lines with no switch; vector nodes run their vector-Jacobian products.
+     * The reverse sweep from entry {@code last} down to 0, adjoints already seeded. The scalar
+     * entries between two vector nodes are swept by {@link #sweepScalars}, a loop with no switch;
+     * each vector node then runs its vector-Jacobian product.
      */
     void sweepReverse(int last) {
-        final byte[] op = this.op;
+        int node = arena.nodesUpTo(last);
+        int i = last;
+        while (node > 0) {
+            int vector = arena.entry[--node];
+            sweepScalars(i, vector);
+            arena.reverse(node);
+            i = vector - 1;
+        }
+        sweepScalars(i, -1);
+    }
+
+    /**
+     * Propagates the adjoints of scalar entries {@code from} down to {@code stop + 1}. An entry whose
+     * adjoint is zero is skipped (see {@link #reverse(Var)}). The end of entry {@code i}'s partials is
+     * the start of entry {@code i + 1}'s, carried from one step to the next rather than loaded.
+     */
+    private void sweepScalars(int from, int stop) {
         final int[] start = this.start;
         final int[] arg = this.arg;
         final double[] partial = this.partial;
         final double[] adjoint = this.adjoint;
-        int node = arena.nodesUpTo(last);
-        for (int i = last; i >= 0; i--) {
-            if (op[i] >= Op.VECTOR) {
-                arena.reverse(--node);
-                continue;
-            }
+        int end = start[from + 1];
+        for (int i = from; i > stop; i--) {
+            int k = start[i];
             double a = adjoint[i];
-            if (a == 0.0) {
-                continue;
+            if (a != 0.0) {
+                for (int j = k; j < end; j++) {
+                    adjoint[arg[j]] += partial[j] * a;
+                }
             }
-            for (int k = start[i], end = start[i + 1]; k < end; k++) {
-                adjoint[arg[k]] += partial[k] * a;
-            }
+            end = k;
         }
     }
 
@@ -525,102 +565,10 @@ public final class Tape {
         }
     }
 
-    // ---------------------------------------------------------------- replay (package-private)
-
-    /** The recorded and the new branch key of the first entry whose branch changed in the last replay. */
-    private double changeRecorded;
-    private double changeNow;
-
-    /**
-     * Re-evaluates entries 0 to {@code last} (inputs already set) with the recording's rules.
-     *
-     * @return -1, or the first piecewise entry whose branch differs from the recorded one
-     */
-    int replay(int last) {
-        int changed = -1;
-        int a = 0;
-        int node = 0;
-        for (int i = 0; i <= last; i++) {
-            int code = op[i];
-            if (code >= Op.VECTOR) {
-                if (!arena.replay(node++) && changed < 0) {
-                    changed = i;
-                }
-                continue;
-            }
-            if (code == Op.INPUT || code == Op.CONST) {
-                continue;
-            }
-            Rules.eval(this, i, code, a);
-            a += Op.AUX[code];
-            if (Op.PIECEWISE[code]) {
-                double key = Rules.branchKey(this, i, code);
-                if (changed < 0 && !Rules.same(key, aux[a - 1])) {
-                    changed = i;
-                    changeRecorded = aux[a - 1];
-                    changeNow = key;
-                }
-            }
-        }
-        return changed;
-    }
-
-    /** Records the branch piecewise entry {@code i} took (its last parameter). */
-    void recordBranch(int i) {
-        pushAux(Rules.branchKey(this, i, op[i]));
-    }
-
-    /** Says what changed at entry {@code i}, detected by the last {@link #replay(int)}. */
-    String describeChange(int i) {
-        String what = op[i] >= Op.VECTOR ? arena.describeChange(i)
-            : "recorded branch " + changeRecorded + ", now " + changeNow + " (a partial, or the value where the"
-                + " partials are 0)";
-        return "the replay took another branch at entry #" + i + " (" + Op.label(op[i]) + " of " + arguments(i)
-            + "): " + what + "; the recording does not hold at this point: record the function again there";
-    }
-
-    /** {@code "#3, #5"}: the arguments of entry {@code i}. */
-    String arguments(int i) {
-        if (op[i] >= Op.VECTOR) {
-            return arena.arguments(i);
-        }
-        StringBuilder s = new StringBuilder();
-        for (int k = start[i]; k < start[i + 1]; k++) {
-            s.append(k > start[i] ? ", #" : "#").append(arg[k]);
-        }
-        return s.toString();
-    }
-
-    /** The number of scalars input entry {@code e} takes from a flat input array. */
-    int inputWidth(int e) {
-        return op[e] == Op.INPUT ? 1 : arena.inputWidth(e);
-    }
-
-    /** Sets input entry {@code e} from {@code x[at...]}; returns the next position. */
-    int setInput(int e, double[] x, int at) {
-        if (op[e] == Op.INPUT) {
-            value[e] = x[at];
-            return at + 1;
-        }
-        return arena.setInput(e, x, at);
-    }
-
-    /** Copies input entry {@code e}'s adjoint to {@code g[at...]}; returns the next position. */
-    int readAdjoint(int e, double[] g, int at) {
-        if (op[e] == Op.INPUT) {
-            g[at] = adjoint[e];
-            return at + 1;
-        }
-        return arena.readAdjoint(e, g, at);
-    }
-
-    /** Seeds input entry {@code e}'s tangent from {@code v[at...]}; returns the next position. */
-    int seedTangent(int e, double[] v, int at) {
-        if (op[e] == Op.INPUT) {
-            tangent[e] = v[at];
-            return at + 1;
-        }
-        return arena.seedTangent(e, v, at);
+    /** Records the branch that piecewise entry {@code y} took (its last parameter); returns {@code y}. */
+    Var branch(Var y) {
+        pushAux(Rules.branchKey(this, y.index, op[y.index]));
+        return y;
     }
 
     // ---------------------------------------------------------------- recording (package-private)
@@ -643,9 +591,15 @@ public final class Tape {
         return i;
     }
 
-    /** Appends an entry with one argument; the caller's rule fills value and partial. */
+    /**
+     * Appends an entry with one argument and returns the slot of its partial; the caller's rule
+     * fills the partial, then {@link #set} the value. Small enough for the JIT to inline into user
+     * code, so that a {@code Var} used only as an intermediate need not be allocated.
+     */
     int push(int code, Var x) {
-        check(x);
+        if (x.tape != this || x.generation != generation) {
+            check(x);
+        }
         int i = size;
         int k = start[i];
         if (i == op.length) {
@@ -658,13 +612,15 @@ public final class Tape {
         arg[k] = x.index;
         start[i + 1] = k + 1;
         size = i + 1;
-        return i;
+        return k;
     }
 
-    /** Appends an entry with two arguments; the caller's rule fills value and partials. */
+    /** Appends an entry with two arguments and returns the slot of its first partial, as {@link #push(int, Var)}. */
     int push(int code, Var x, Var y) {
-        check(x);
-        check(x, y);
+        if (x.tape != this || y.tape != this || x.generation != generation || y.generation != generation) {
+            check(x); // throws, naming what is wrong
+            check(x, y);
+        }
         int i = size;
         int k = start[i];
         if (i == op.length) {
@@ -678,7 +634,14 @@ public final class Tape {
         arg[k + 1] = y.index;
         start[i + 1] = k + 2;
         size = i + 1;
-        return i;
+        return k;
+    }
+
+    /** Sets the value of the entry just pushed and returns its view. */
+    Var set(double v) {
+        int i = size - 1;
+        value[i] = v;
+        return new Var(this, i, generation, v);
     }
 
     /**

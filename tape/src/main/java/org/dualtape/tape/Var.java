@@ -48,11 +48,32 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     final Tape tape;
     final int index;
     final int generation;
+    /**
+     * The value when recorded, kept here so that recording the next operation need not read it back
+     * from the tape (where the JIT cannot keep it in a register); see {@link #current()}.
+     */
+    private final double recorded;
 
     Var(Tape tape, int index, int generation) {
         this.tape = tape;
         this.index = index;
         this.generation = generation;
+        this.recorded = tape.value[index];
+    }
+
+    Var(Tape tape, int index, int generation, double value) {
+        this.tape = tape;
+        this.index = index;
+        this.generation = generation;
+        this.recorded = value;
+    }
+
+    /**
+     * The value operations record with, without the staleness check (the caller has checked): the
+     * recorded value, unless a {@link Replay} has since written new values into the tape.
+     */
+    double current() {
+        return tape.replayed ? tape.value[index] : recorded;
     }
 
     /**
@@ -132,33 +153,35 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Partials 1, 1. */
     @Override
     public Var add(Var o) {
-        int i = tape.push(Op.ADD, this, o);
-        Rules.add(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.ADD, this, o);
+        return t.set(Rules.add(t.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial 1. */
     @Override
     public Var add(double c) {
-        int i = tape.push(Op.ADD_C, this);
-        Rules.addConstant(tape, i, tape.pushAux(c));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.ADD_C, this);
+        t.pushAux(c);
+        return t.set(Rules.addConstant(t.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Partials 1, -1. */
     @Override
     public Var subtract(Var o) {
-        int i = tape.push(Op.SUB, this, o);
-        Rules.subtract(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.SUB, this, o);
+        return t.set(Rules.subtract(t.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial 1. */
     @Override
     public Var subtract(double c) {
-        int i = tape.push(Op.SUB_C, this);
-        Rules.subtractConstant(tape, i, tape.pushAux(c));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.SUB_C, this);
+        t.pushAux(c);
+        return t.set(Rules.subtractConstant(t.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Partial -1. */
@@ -170,18 +193,18 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Partials {@code o}, {@code this}. */
     @Override
     public Var multiply(Var o) {
-        int i = tape.push(Op.MUL, this, o);
-        Rules.multiply(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.MUL, this, o);
+        return t.set(Rules.multiply(t.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial {@code c}. */
     @Override
     public Var multiply(double c) {
-        int i = tape.push(Op.MUL_C, this);
-        tape.partial[tape.start[i]] = c;
-        Rules.multiplyConstant(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.MUL_C, this);
+        t.partial[k] = c;
+        return t.set(Rules.multiplyConstant(t.partial, k, current()));
     }
 
     /** {@inheritDoc} Partial {@code n}; the value is {@code x * n} as in plain code. */
@@ -193,17 +216,18 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Value {@code x / y}; partials {@code 1 / y}, {@code -(x / y) / y}. */
     @Override
     public Var divide(Var o) {
-        int i = tape.push(Op.DIV, this, o);
-        Rules.divide(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.DIV, this, o);
+        return t.set(Rules.divide(t.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Value {@code x / c}; partial {@code 1 / c}. */
     @Override
     public Var divide(double c) {
-        int i = tape.push(Op.DIV_C, this);
-        Rules.divideConstant(tape, i, tape.pushAux(c));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.DIV_C, this);
+        t.pushAux(c);
+        return t.set(Rules.divideConstant(t.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Value {@code 1 / x}; partial {@code -(y * y)}. */
@@ -227,10 +251,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var remainder(Var o) {
-        int i = tape.push(Op.REM, this, o);
-        Rules.remainder(tape, i);
-        tape.recordBranch(i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.REM, this, o);
+        return t.branch(t.set(Rules.remainder(t.partial, k, current(), o.current())));
     }
 
     // ------------------------------------------------------------------ piecewise
@@ -265,10 +288,10 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public long round() {
-        int i = tape.push(Op.ROUND, this);
-        Rules.round(tape, i);
-        tape.recordBranch(i);
-        return Math.round(tape.value[index]);
+        Tape t = tape;
+        int k = t.push(Op.ROUND, this);
+        t.branch(t.set(Rules.round(t.partial, k, current())));
+        return Math.round(current());
     }
 
     /** {@inheritDoc} Partial 0. */
@@ -280,10 +303,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Partial ±1 with respect to {@code this}, 0 with respect to {@code sign}. */
     @Override
     public Var copySign(Var sign) {
-        int i = tape.push(Op.COPY_SIGN, this, sign);
-        Rules.copySign(tape, i);
-        tape.recordBranch(i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.COPY_SIGN, this, sign);
+        return t.branch(t.set(Rules.copySign(t.partial, k, current(), sign.current())));
     }
 
     /** {@inheritDoc} Partial ±1; {@code sign} is recorded as a constant entry. */
@@ -295,9 +317,10 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Value {@code Math.scalb(x, n)}; partial {@code 2^n}. */
     @Override
     public Var scalb(int n) {
-        int i = tape.push(Op.SCALB, this);
-        Rules.scalb(tape, i, tape.pushAux(n));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.SCALB, this);
+        t.pushAux(n);
+        return t.set(Rules.scalb(t.partial, k, current(), n));
     }
 
     /**
@@ -306,9 +329,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var hypot(Var o) {
-        int i = tape.push(Op.HYPOT, this, o);
-        Rules.hypot(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.HYPOT, this, o);
+        return t.set(Rules.hypot(t.partial, k, current(), o.current()));
     }
 
     /**
@@ -319,10 +342,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code min(this, o)}
      */
     public Var min(Var o) {
-        int i = tape.push(Op.MIN, this, o);
-        Rules.min(tape, i);
-        tape.recordBranch(i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.MIN, this, o);
+        return t.branch(t.set(Rules.min(t.partial, k, current(), o.current())));
     }
 
     /**
@@ -333,10 +355,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code max(this, o)}
      */
     public Var max(Var o) {
-        int i = tape.push(Op.MAX, this, o);
-        Rules.max(tape, i);
-        tape.recordBranch(i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.MAX, this, o);
+        return t.branch(t.set(Rules.max(t.partial, k, current(), o.current())));
     }
 
     /**
@@ -350,10 +371,10 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public int compareTo(Var o) {
-        int i = tape.push(Op.COMPARE, this, o);
-        Rules.compare(tape, i);
-        tape.recordBranch(i);
-        return (int) tape.value[i];
+        Tape t = tape;
+        int k = t.push(Op.COMPARE, this, o);
+        Var c = t.branch(t.set(Rules.compare(t.partial, k, current(), o.current())));
+        return (int) t.value[c.index];
     }
 
     /**
@@ -387,25 +408,28 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var rootN(int n) {
-        int i = tape.push(Op.ROOT_N, this);
-        Rules.rootN(tape, i, tape.pushAux(n));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.ROOT_N, this);
+        t.pushAux(n);
+        return t.set(Rules.rootN(t.partial, k, current(), n));
     }
 
     /** {@inheritDoc} Value {@code Math.pow(x, p)}; partial {@code p x^(p-1)}, 0 for {@code p = 0}. */
     @Override
     public Var pow(double p) {
-        int i = tape.push(Op.POW_C, this);
-        Rules.powConstant(tape, i, tape.pushAux(p));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.POW_C, this);
+        t.pushAux(p);
+        return t.set(Rules.powConstant(t.partial, k, current(), p));
     }
 
     /** {@inheritDoc} Value {@code Math.pow(x, n)}; partial {@code n x^(n-1)}, 0 for {@code n = 0}. */
     @Override
     public Var pow(int n) {
-        int i = tape.push(Op.POW_INT, this);
-        Rules.powInt(tape, i, tape.pushAux(n));
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.POW_INT, this);
+        t.pushAux(n);
+        return t.set(Rules.powInt(t.partial, k, current(), n));
     }
 
     /**
@@ -416,9 +440,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var pow(Var e) {
-        int i = tape.push(Op.POW, this, e);
-        Rules.pow(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.POW, this, e);
+        return t.set(Rules.pow(t.partial, k, current(), e.current()));
     }
 
     /**
@@ -521,9 +545,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var atan2(Var x) {
-        int i = tape.push(Op.ATAN2, this, x);
-        Rules.atan2(tape, i);
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(Op.ATAN2, this, x);
+        return t.set(Rules.atan2(t.partial, k, current(), x.current()));
     }
 
     /** {@inheritDoc} */
@@ -607,12 +631,10 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code e(this)}, partial {@code e.df(x, y)}
      */
     public Var apply(Elementary e) {
-        int i = tape.push(e.ordinal(), this);
-        Rules.elementary(tape, i, e);
-        if (e.piecewise()) {
-            tape.recordBranch(i);
-        }
-        return tape.var(i);
+        Tape t = tape;
+        int k = t.push(e.ordinal(), this);
+        Var y = t.set(Rules.elementary(t.partial, k, e, current()));
+        return e.piecewise() ? t.branch(y) : y;
     }
 
     // ------------------------------------------------------------------ linear combinations

@@ -32,6 +32,16 @@ import org.dualtape.dual.Elementary;
  * Recording again after {@link Tape#clear()} allocates nothing on the tape side; or record once
  * and use {@code tape.replay(loss, theta)}.
  *
+ * <h2>Speed</h2>
+ * The gradient of that MLP ({@code 32 → h → h → 10}, batch 32) costs one forward recording
+ * (the loss, plus copying the parameters into the tape) and one reverse sweep (two matrix
+ * products per layer, one for the first, whose input is constant). Measured on a loaded 2-core
+ * machine (best of 30 rounds; JMH on a quiet machine is the real measure), against one plain
+ * {@code double} loss written with the same {@link Kernels}: h = 256, 3.3 times (record and
+ * sweep) and 2.8 times (replay); h = 1024, 3.5 and 3.3 times. After warm-up, recording again
+ * allocates only the few {@code VarMatrix} and {@code Var} views (about 0.5 KB per gradient);
+ * replay and the sweep allocate nothing.
+ *
  * <h2>Values</h2>
  * Every value is what the public {@link Kernels} compute, so plain {@code double} code written
  * with them gets bitwise the same numbers. Shape mismatches throw

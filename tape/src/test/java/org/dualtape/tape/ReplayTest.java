@@ -154,4 +154,30 @@ class ReplayTest {
         assertEquals(adjoint, g[0], 0);
         assertEquals(recorded, y.value(), 0);
     }
+
+    @Test
+    void operationsRecordedAfterAReplayStartFromTheReplayedValues() {
+        // A Var keeps its recorded value to record faster; after a replay the tape's value must win.
+        Tape tape = new Tape();
+        Var x = tape.variable(2);
+        Var square = x.multiply(x);
+        tape.replay(square, x).value(new double[] {3});
+        Var next = square.add(1).multiply(x);
+        assertEquals((3.0 * 3.0 + 1) * 3.0, next.value(), 0);
+        tape.reverse(next);
+        assertEquals(3 * 3.0 * 3.0 + 1, x.adjoint(), 0); // d/dx (x³ + x) at 3
+    }
+
+    @Test
+    void aVectorReluElementThatChangesSidesIsReported() {
+        Tape tape = new Tape();
+        VarMatrix x = tape.matrix(new double[] {1, -2, 3, -4}, 2, 2);
+        VarMatrix r = x.relu();
+        Replay replay = tape.replay(r.sum(), x);
+        assertArrayEquals(new double[] {1, 0, 1, 0}, replay.gradient(new double[] {2, -1, 0.5, -3}), 0);
+        BranchChangeException e = assertThrows(BranchChangeException.class,
+            () -> replay.gradient(new double[] {2, -1, -0.5, -3}));
+        assertEquals(r.index(), e.entry());
+        assertTrue(e.getMessage().contains("element [1][0] of the 2×2 result"), e.getMessage());
+    }
 }
