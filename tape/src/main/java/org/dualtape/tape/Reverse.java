@@ -77,7 +77,9 @@ public final class Reverse {
         try {
             Var[] v = tape.variables(x);
             Var y = output(tape, f.apply(v), -1);
-            tape.reverse(y);
+            tape.clearAdjoints();
+            tape.adjoint[y.index] = 1;
+            tape.sweepReverse(y.index, x.length); // entries below x.length are the inputs
             double[] g = new double[x.length];
             System.arraycopy(tape.adjoint, 0, g, 0, x.length);
             return new ValueAndGradient(tape.value[y.index], g);
@@ -132,7 +134,7 @@ public final class Reverse {
             for (int r = 0; r < y.length; r++) {
                 tape.clearAdjoints();
                 tape.adjoint[y[r].index] = 1;
-                tape.sweepReverse(y[r].index);
+                tape.sweepReverse(y[r].index, x.length);
                 System.arraycopy(tape.adjoint, 0, jacobian[r], 0, x.length);
             }
             return jacobian;

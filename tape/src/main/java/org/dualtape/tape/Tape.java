@@ -505,15 +505,24 @@ public final class Tape {
      * each vector node then runs its vector-Jacobian product.
      */
     void sweepReverse(int last) {
+        sweepReverse(last, 0);
+    }
+
+    /**
+     * The reverse sweep from entry {@code last} down to {@code first}, for a caller that knows the
+     * entries below {@code first} are scalar inputs or constants, which have nothing to propagate
+     * ({@link Reverse} records the function's inputs first).
+     */
+    void sweepReverse(int last, int first) {
         int node = arena.nodesUpTo(last);
         int i = last;
-        while (node > 0) {
+        while (node > 0 && arena.entry[node - 1] >= first) {
             int vector = arena.entry[--node];
             sweepScalars(i, vector);
             arena.reverse(node);
             i = vector - 1;
         }
-        sweepScalars(i, -1);
+        sweepScalars(i, first - 1);
     }
 
     /**
