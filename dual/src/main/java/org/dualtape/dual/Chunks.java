@@ -8,7 +8,9 @@ import java.util.Objects;
  * the other inputs being constants.
  *
  * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which share
- * the unit tangent arrays: multi-dual numbers are immutable).
+ * the unit tangent arrays, kept by the field for small widths: multi-dual numbers are immutable). The unseeded inputs are constants
+ * sharing their field's zeros, so that the operations of a pass that do not depend on its k inputs
+ * carry no tangents ({@link MultiDual}, "Cost"). A call of one pass needs no constants at all.
  */
 final class Chunks {
 
@@ -20,6 +22,7 @@ final class Chunks {
     private final double[] x;
     private final int width;
     private final double[][] units;
+    /** The inputs as constants, put back after each pass; null for one pass. */
     private final MultiDual[] constants;
 
     Chunks(Object f, double[] x, int chunk) {
@@ -32,17 +35,19 @@ final class Chunks {
         this.x = x;
         this.width = Math.min(chunk, n);
         this.passes = n == 0 ? 1 : (n + width - 1) / width;
-        this.units = new double[width][];
-        for (int c = 0; c < width; c++) {
-            units[c] = new double[width];
-            units[c][c] = 1;
+        MultiDualField field = MultiDualField.of(width);
+        this.units = field.units();
+        if (passes > 1) {
+            double[] zeros = field.zeros(0.0);
+            this.constants = new MultiDual[n];
+            for (int j = 0; j < n; j++) {
+                constants[j] = MultiDual.constant(x[j], zeros);
+            }
+            this.inputs = constants.clone();
+        } else {
+            this.constants = null;
+            this.inputs = new MultiDual[n]; // the one pass seeds every input
         }
-        double[] zero = new double[width];
-        this.constants = new MultiDual[n];
-        for (int j = 0; j < n; j++) {
-            constants[j] = MultiDual.wrap(x[j], zero, Tag.NONE);
-        }
-        this.inputs = constants.clone();
     }
 
     /** Seeds the inputs of {@code pass}; returns the pass's fresh tag. */
@@ -58,6 +63,9 @@ final class Chunks {
 
     /** Puts the constants back in place of the inputs seeded by {@code pass}. */
     void unseed(int pass) {
+        if (constants == null) {
+            return;
+        }
         int start = pass * width;
         int end = Math.min(x.length, start + width);
         System.arraycopy(constants, start, inputs, start, end - start);
@@ -82,10 +90,23 @@ final class Chunks {
         Tag.checkResult(y.tag(), tag, output);
     }
 
-    /** Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}. */
-    void copyTangents(MultiDual y, int pass, double[] dest) {
+    /**
+     * Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}.
+     *
+     * @param dest the row of n derivatives being filled, or null on the first pass
+     * @return dest, allocated if it was null (for one pass, a copy of y's tangents, which are
+     *     exactly the row: no zeroed row to fill)
+     */
+    double[] copyTangents(MultiDual y, int pass, double[] dest) {
+        if (dest == null) {
+            if (passes == 1) {
+                return y.tangents();
+            }
+            dest = new double[x.length];
+        }
         int start = pass * width;
         int count = Math.min(width, x.length - start);
         System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(count, 0));
+        return dest;
     }
 }

@@ -11,8 +11,10 @@ import java.util.function.UnaryOperator;
  * <h2>Cost</h2>
  * One pass (one evaluation of f on dual numbers) gives J·v for one seed v. A gradient or Jacobian
  * of n inputs takes ⌈n / k⌉ passes on {@code MultiDual}s of chunk width k
- * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing about k + 1 plain
- * evaluations of f. Each call allocates its input buffer and seeds once; the passes reuse them.
+ * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing at most about k + 1 plain
+ * evaluations of f: the operations of a pass that do not depend on its k seeded inputs carry no
+ * tangents ({@link MultiDual}, "Cost"), so a sum of local terms costs far less. Each call
+ * allocates its input buffer and seeds once; the passes reuse them.
  *
  * <h2>Functions</h2>
  * Write f once, generically ({@code static <T extends RealFieldElement<T>> T f(T[] x)}), and pass
@@ -115,7 +117,7 @@ public final class Forward {
      */
     public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
         Chunks seeds = new Chunks(f, x, chunk);
-        double[] gradient = new double[x.length];
+        double[] gradient = null;
         double value = Double.NaN;
         for (int pass = 0; pass < seeds.passes; pass++) {
             int tag = seeds.seed(pass);
@@ -124,7 +126,7 @@ public final class Forward {
             if (pass == 0) {
                 value = y.value();
             }
-            seeds.copyTangents(y, pass, gradient);
+            gradient = seeds.copyTangents(y, pass, gradient);
             seeds.unseed(pass);
         }
         return ValueAndGradient.wrap(value, gradient);
@@ -158,14 +160,14 @@ public final class Forward {
             MultiDual[] y = f.apply(seeds.inputs);
             Objects.requireNonNull(y, "f returned null; it must return a MultiDual[]");
             if (jacobian == null) {
-                jacobian = new double[y.length][x.length];
+                jacobian = new double[y.length][]; // not new double[m][n]: C2 calls the runtime for that
             } else if (y.length != jacobian.length) {
                 throw new IllegalArgumentException("f returned " + y.length + " outputs on pass "
                         + (pass + 1) + " but " + jacobian.length + " on pass 1");
             }
             for (int i = 0; i < y.length; i++) {
                 seeds.check(y[i], tag, i);
-                seeds.copyTangents(y[i], pass, jacobian[i]);
+                jacobian[i] = seeds.copyTangents(y[i], pass, jacobian[i]);
             }
             seeds.unseed(pass);
         }

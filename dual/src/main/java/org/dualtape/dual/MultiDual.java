@@ -23,20 +23,59 @@ import org.apache.commons.math3.util.MathArrays;
  * kinks and domain edges, and non-finite values are those of {@link Dual}; each method here names
  * the {@code Dual} method that documents them.
  *
+ * <h2>Cost</h2>
+ * An operation costs about {@code c₀ + c₁·k}: the object, the value and the partials, then one
+ * loop over the tangents. Two shortcuts keep the k part away where it would be wasted:
+ * <ul>
+ *   <li><em>Constants</em> (all tangents the same zero: {@link #constant}, the field's zero and
+ *       one, the unseeded inputs of a chunked pass, and whatever is computed from them alone)
+ *       share one array per width and sign ({@link MultiDualField}); an operation whose operands
+ *       are all constants computes its one tangent, not k, and allocates no array. In a chunked
+ *       gradient most operations of a pass are of this kind: only what depends on the pass's k
+ *       inputs carries tangents.</li>
+ *   <li>Operations that leave the tangents unchanged share them: {@code add(double)},
+ *       {@code subtract(double)}, {@code remainder(double)}, and adding a constant whose zeros
+ *       leave every tangent bitwise unchanged ({@code t + (-0.0)} always, {@code t + (+0.0)}
+ *       when no tangent is -0.0, which is checked once per array). So a sum of many terms, most
+ *       of them constants in a given pass, costs O(1) per constant term, not O(k).</li>
+ * </ul>
+ * Neither changes a single bit of any result: each computes what the loop would.
+ *
  * <p>Instances are immutable; every operation allocates at most its result and its tangent array
  * (the array forms of {@code linearCombination} also allocate the value arrays that Commons Math's
- * accurate sum takes). Operations that leave the tangents unchanged share them.
+ * accurate sum takes).
  */
 public final class MultiDual implements RealFieldElement<MultiDual> {
 
     private final double v;
     private final double[] t;
     private final int tag;
+    /**
+     * Whether every tangent is bitwise {@code t[0]}, a zero (and {@code t} one of the field's
+     * shared arrays): then every operation on constants alone gives every tangent the same
+     * value, computed once. False is always safe (the loops compute the same bits).
+     */
+    private final boolean constant;
+    /**
+     * Whether some tangent is -0.0: {@link #UNKNOWN} until first asked, then {@link #NONE} or
+     * {@link #SOME}, kept as {@code String} keeps its hash (a benign race: every thread computes
+     * the same answer). A number made with this one's array takes over what is known of it.
+     */
+    private byte negativeZeros;
+    private static final byte UNKNOWN = 0;
+    private static final byte NONE = 1;
+    private static final byte SOME = 2;
 
-    private MultiDual(double value, double[] tangents, int tag) {
+    private MultiDual(double value, double[] tangents, int tag, boolean constant) {
         this.v = value;
         this.t = tangents;
         this.tag = tag;
+        this.constant = constant;
+    }
+
+    /** A number with tangents of its own (computed by a loop): not a constant. */
+    private MultiDual(double value, double[] tangents, int tag) {
+        this(value, tangents, tag, false);
     }
 
     /**
@@ -69,7 +108,13 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
      */
     public static MultiDual constant(double x, int width) {
         checkWidth(width);
-        return new MultiDual(x, new double[width], Tag.NONE);
+        return constant(x, MultiDualField.of(width).zeros(0.0));
+    }
+
+    /** A constant sharing {@code zeros}, the field's array of +0.0 or -0.0. */
+    static MultiDual constant(double x, double[] zeros) {
+        // width 0 has no t[0] to compute from: it takes the loops, which do nothing
+        return new MultiDual(x, zeros, Tag.NONE, zeros.length > 0);
     }
 
     /**
@@ -148,6 +193,15 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         return v;
     }
 
+    /**
+     * Whether all tangents are the same zero (see "Cost" above); for tests.
+     *
+     * @return whether the operations take the one-tangent shortcut on this number
+     */
+    boolean isConstant() {
+        return constant;
+    }
+
     /** {@inheritDoc} The field of this width ({@link MultiDualField#of(int)}). */
     @Override
     public Field<MultiDual> getField() {
@@ -170,29 +224,105 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
                 + " MultiDual.constant(x, width).");
     }
 
+    /*
+     * Every operation below ends in one call of result(...): one allocation site per operation,
+     * so that C2's escape analysis can still remove the intermediate numbers of a function it
+     * inlines (in JDK 17 it gives up on a number that may come from two allocations). For the
+     * same reason the helpers that rarely run, and so may not be inlined, take arrays, not
+     * numbers: a number passed to a call that is not inlined must be allocated.
+     */
+
+    /**
+     * The result of an operation of this number.
+     *
+     * @param r the tangents: a new array, this number's own (then what is known of them is kept),
+     *     or another operand's
+     * @param fromConstants whether every operand was a constant: then r is {@link #uniform}, and
+     *     the result is a constant when that is a zero
+     */
+    private MultiDual result(double y, double[] r, int tg, boolean fromConstants) {
+        MultiDual z = new MultiDual(y, r, tg, fromConstants && r[0] == 0);
+        if (r == t) {
+            z.negativeZeros = negativeZeros;
+        }
+        return z;
+    }
+
+    /**
+     * The tangents of an operation on constants alone, given {@code z}, the tangent its loop would
+     * compute for every component: the zeros of the operand {@code zeros} when z is the same zero,
+     * the field's other zeros, or a new array where z is not a zero (an infinite or NaN partial not
+     * guarded by {@link Partials#chain}: a constant divided by a constant 0 has tangent NaN).
+     */
+    private static double[] uniform(double z, double[] zeros) {
+        if (z == 0) {
+            boolean same = Double.doubleToRawLongBits(z) == Double.doubleToRawLongBits(zeros[0]);
+            return same ? zeros : MultiDualField.of(zeros.length).zeros(z);
+        }
+        double[] r = new double[zeros.length];
+        Arrays.fill(r, z);
+        return r;
+    }
+
     /** Tangent i is {@code df·t[i]}, 0 where t[i] is 0 (as {@link Dual}'s unary functions). */
     private MultiDual scaled(double y, double df) {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] == 0 ? 0.0 : df * t[i];
+        double[] r;
+        if (constant) {
+            r = uniform(0.0, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] == 0 ? 0.0 : df * t[i];
+            }
         }
-        return new MultiDual(y, r, tag);
+        return result(y, r, tag, constant);
     }
 
     private MultiDual apply(Elementary e) {
         double y = e.f(v);
-        return scaled(y, e.df(v, y));
+        // a constant's tangents stay +0.0 whatever the partial: the rule is not even evaluated
+        return scaled(y, constant ? 0.0 : e.df(v, y));
     }
 
     /** Tangent i is {@code chain(p, t[i]) + chain(q, o.t[i])}. */
     private MultiDual combine(double y, double p, MultiDual o, double q, int tg) {
-        double[] a = t;
-        double[] b = o.t;
-        double[] r = new double[a.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Partials.chain(p, a[i]) + Partials.chain(q, b[i]);
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(0.0, t); // chain(p, ±0) + chain(q, ±0) = +0.0
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Partials.chain(p, t[i]) + Partials.chain(q, o.t[i]);
+            }
         }
-        return new MultiDual(y, r, tg);
+        return result(y, r, tg, c);
+    }
+
+    private static boolean isNegativeZero(double z) {
+        return Double.doubleToRawLongBits(z) == Long.MIN_VALUE;
+    }
+
+    /**
+     * Whether no tangent is -0.0, so that adding +0.0 leaves every tangent bitwise as it is (it
+     * turns -0.0 into +0.0 and changes nothing else; adding -0.0 changes nothing at all). Looked
+     * up once per array and kept: a sum that adds constants term after term asks on every term.
+     * Small enough to be inlined everywhere (see above).
+     */
+    private boolean noNegativeZero() {
+        if (negativeZeros == UNKNOWN) {
+            negativeZeros = negativeZerosIn(t);
+        }
+        return negativeZeros == NONE;
+    }
+
+    private static byte negativeZerosIn(double[] t) {
+        for (double ti : t) {
+            if (isNegativeZero(ti)) {
+                return SOME;
+            }
+        }
+        return NONE;
     }
 
     // ---- arithmetic ---------------------------------------------------------------------------
@@ -201,97 +331,147 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual add(MultiDual o) {
         int tg = join(o);
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] + o.t[i];
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] + o.t[0], t);
+        } else if (o.constant && (isNegativeZero(o.t[0]) || noNegativeZero())) {
+            r = t; // t + (-0.0) is t for every t, and t + (+0.0) is t unless t is -0.0
+        } else if (constant && (isNegativeZero(t[0]) || o.noNegativeZero())) {
+            r = o.t;
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] + o.t[i];
+            }
         }
-        return new MultiDual(v + o.v, r, tg);
+        return result(v + o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual add(double a) {
-        return new MultiDual(v + a, t, tag); // tangents unchanged and immutable: shared
+        return result(v + a, t, tag, constant); // tangents unchanged and immutable: shared
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(MultiDual o) {
         int tg = join(o);
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] - o.t[i];
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] - o.t[0], t);
+        } else if (o.constant && (!isNegativeZero(o.t[0]) || noNegativeZero())) { // t - z is t + (-z)
+            r = t;
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] - o.t[i];
+            }
         }
-        return new MultiDual(v - o.v, r, tg);
+        return result(v - o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual subtract(double a) {
-        return new MultiDual(v - a, t, tag);
+        return result(v - a, t, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual negate() {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = -t[i];
+        double[] r;
+        if (constant) {
+            r = uniform(-t[0], t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = -t[i];
+            }
         }
-        return new MultiDual(-v, r, tag);
+        return result(-v, r, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(MultiDual o) {
         int tg = join(o);
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * o.v + v * o.t[i];
+        boolean c = constant && o.constant;
+        double[] r;
+        if (c) {
+            r = uniform(t[0] * o.v + v * o.t[0], t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * o.v + v * o.t[i];
+            }
         }
-        return new MultiDual(v * o.v, r, tg);
+        return result(v * o.v, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(double a) {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * a;
+        double[] r;
+        if (constant) {
+            r = uniform(t[0] * a, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * a;
+            }
         }
-        return new MultiDual(v * a, r, tag);
+        return result(v * a, r, tag, constant);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual multiply(int n) {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] * n;
+        double[] r;
+        if (constant) {
+            r = uniform(t[0] * n, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] * n;
+            }
         }
-        return new MultiDual(v * n, r, tag);
+        return result(v * n, r, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#divide(Dual)}. */
     @Override
     public MultiDual divide(MultiDual o) {
         int tg = join(o);
+        boolean c = constant && o.constant;
         double q = v / o.v;
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = (t[i] - q * o.t[i]) / o.v;
+        double[] r;
+        if (c) {
+            r = uniform((t[0] - q * o.t[0]) / o.v, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (t[i] - q * o.t[i]) / o.v;
+            }
         }
-        return new MultiDual(q, r, tg);
+        return result(q, r, tg, c);
     }
 
     /** {@inheritDoc} */
     @Override
     public MultiDual divide(double a) {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] / a;
+        double[] r;
+        if (constant) {
+            r = uniform(t[0] / a, t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] / a;
+            }
         }
-        return new MultiDual(v / a, r, tag);
+        return result(v / a, r, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#reciprocal()}. */
@@ -303,20 +483,26 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#remainder(double)}: IEEE remainder, tangents unchanged. */
     @Override
     public MultiDual remainder(double a) {
-        return new MultiDual(Math.IEEEremainder(v, a), t, tag);
+        return result(Math.IEEEremainder(v, a), t, tag, constant);
     }
 
     /** {@inheritDoc} As {@link Dual#remainder(Dual)}. */
     @Override
     public MultiDual remainder(MultiDual o) {
         int tg = join(o);
+        boolean c = constant && o.constant;
         double rem = Math.IEEEremainder(v, o.v);
         double k = Partials.remainderQuotient(v, o.v, rem);
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t[i] - Partials.chain(k, o.t[i]);
+        double[] r;
+        if (c) {
+            r = uniform(t[0] - Partials.chain(k, o.t[0]), t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = t[i] - Partials.chain(k, o.t[i]);
+            }
         }
-        return new MultiDual(rem, r, tg);
+        return result(rem, r, tg, c);
     }
 
     // ---- piecewise ----------------------------------------------------------------------------
@@ -361,7 +547,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     @Override
     public MultiDual copySign(MultiDual sign) {
         int tg = join(sign);
-        return sameSign(v, sign.v) ? new MultiDual(v, t, tg) : negate().retag(tg);
+        return sameSign(v, sign.v) ? result(v, t, tg, constant) : negate().retag(tg);
     }
 
     /** {@inheritDoc} As {@link Dual#copySign(double)}. */
@@ -371,7 +557,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     }
 
     private MultiDual retag(int tg) {
-        return tg == tag ? this : new MultiDual(v, t, tg);
+        return tg == tag ? this : result(v, t, tg, constant);
     }
 
     private static boolean sameSign(double a, double b) {
@@ -381,11 +567,16 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     /** {@inheritDoc} As {@link Dual#scalb(int)}. */
     @Override
     public MultiDual scalb(int n) {
-        double[] r = new double[t.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.scalb(t[i], n);
+        double[] r;
+        if (constant) {
+            r = uniform(Math.scalb(t[0], n), t);
+        } else {
+            r = new double[t.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Math.scalb(t[i], n);
+            }
         }
-        return new MultiDual(Math.scalb(v, n), r, tag);
+        return result(Math.scalb(v, n), r, tag, constant);
     }
 
     // ---- powers and roots ---------------------------------------------------------------------

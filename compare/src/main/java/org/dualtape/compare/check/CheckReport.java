@@ -13,7 +13,8 @@ import java.util.Locale;
  * <h2>Verdict</h2>
  * {@link #passed()} is true when no entry is {@link Status#FAIL} or {@link Status#UNRESOLVED} and
  * the Taylor test (if run) did not find a first-order remainder. {@link Status#KINK} entries are
- * not failures; the table lists them with the one-sided derivatives.
+ * not failures; the table lists them with the one-sided derivatives (and says which were not
+ * checked because several kinks meet at the point).
  *
  * <h2>Resolution</h2>
  * An entry whose claimed value is off by more than {@code tolerance + referenceError} fails for
@@ -78,8 +79,14 @@ public final class CheckReport {
      * @param claimed the claimed value
      * @param claimedBetween whether the claim lies between the one-sided derivatives (then the
      *     entry is {@link Status#KINK}, not a failure)
+     * @param severalKinks whether several kinks meet at the point, shown by derivatives along the
+     *     entry's direction at points around it that fall outside the one-sided derivatives
+     *     (probed only when the claim lies outside them). Then a generalized gradient (any convex
+     *     combination of the gradients of the pieces that meet there) need not lie between the
+     *     one-sided derivatives, and the entry is {@link Status#KINK}: not checked, not a failure.
      */
-    public record Kink(String label, String where, double left, double right, double claimed, boolean claimedBetween) {
+    public record Kink(String label, String where, double left, double right, double claimed, boolean claimedBetween,
+            boolean severalKinks) {
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.function.UnaryOperator;
  * Runs a check: compares a {@link Claim} with a {@link Reference} entry by entry (every coordinate,
  * random directions, or random dot products), probes kinks where entries disagree, runs the
  * Taylor test, and builds the {@link CheckReport}. Inputs are already validated.
+ *
+ * <h2>Kinks</h2>
+ * Failed entries are judged again along their lines by {@link KinkJudge}: a kink at the point, or
+ * several kinks meeting there, make them KINK, not failures.
  */
 final class Checker {
     static final double EPS = 0x1p-52;
@@ -19,6 +23,8 @@ final class Checker {
     static final double ULPS = 64;
     /** Multiplies the spread of a claimed derivative function over points a few ulps away. */
     static final double CLAIM_SPREAD_SAFETY = 16;
+    /** Points a few ulps from x at which the noise of the values is measured. */
+    static final int NOISE_POINTS = 2;
 
     private final String title;
     private final boolean scalar;
@@ -30,6 +36,9 @@ final class Checker {
     private final List<CheckReport.Kink> kinks = new ArrayList<>();
     private final List<CheckReport.Coverage> coverage = new ArrayList<>();
     private long claimEvaluations;
+    private double[] f0;
+    private double[] noise;
+    private KinkJudge kinkJudge;
 
     Checker(String title, boolean scalar, double[] x, Reference reference, Claim claim, Options options) {
         this.title = title;
@@ -47,6 +56,7 @@ final class Checker {
             claimed = claimedJacobian(x);
         }
         double[] f0 = reference.values(x);
+        this.f0 = f0;
         for (int k = 0; k < f0.length; k++) {
             if (!Double.isFinite(f0[k])) {
                 throw new IllegalArgumentException("f(x)" + (scalar ? "" : "[" + k + "]") + " = " + f0[k] + " at x = "
@@ -84,7 +94,7 @@ final class Checker {
     private void coordinates(double[][] claimed, double[][] spread, double[] f0) {
         int m = claimed.length;
         for (int j = 0; j < x.length; j++) {
-            Reference.Line line = reference.alongCoordinate(x, j, rowScales(claimed));
+            Reference.Line line = reference.alongCoordinate(x, j, rowScales(claimed), noise());
             int first = entries.size();
             for (int k = 0; k < m; k++) {
                 String label = scalar ? "df/dx[" + j + "]" : "J[" + k + "][" + j + "]";
@@ -92,7 +102,7 @@ final class Checker {
             }
             double[] unit = new double[x.length];
             unit[j] = 1;
-            probeKinks(first, unit, Math.max(1, Math.abs(x[j])), f0, "x[" + j + "] = " + x[j]);
+            kinkJudge().alongLine(first, unit, Math.max(1, Math.abs(x[j])), "x[" + j + "] = " + x[j], line);
         }
     }
 
@@ -107,7 +117,7 @@ final class Checker {
             for (int k = 0; k < m; k++) {
                 scales[k] = Math.abs(jd[k]);
             }
-            Reference.Line line = reference.alongDirection(x, d, scales);
+            Reference.Line line = reference.alongDirection(x, d, scales, noise());
             int first = entries.size();
             for (int k = 0; k < m; k++) {
                 String label = scalar ? "grad.d[" + i + "]" : "(J d[" + i + "])[" + k + "]";
@@ -115,7 +125,7 @@ final class Checker {
                 entries.add(e);
                 allowance[k][i] = e.tolerance() + e.referenceError();
             }
-            probeKinks(first, d, Reference.directionScale(x, d), f0, "x along d[" + i + "]");
+            kinkJudge().alongLine(first, d, Reference.directionScale(x, d), "x along d[" + i + "]", line);
         }
         int worstRow = 0;
         double worstSize = -1;
@@ -141,7 +151,7 @@ final class Checker {
         for (int i = 0; i < count; i++) {
             double[] u = gaussian(m, random);
             double[] v = gaussian(n, random);
-            Reference.Line line = reference.alongDirection(x, v, new double[m]);
+            Reference.Line line = reference.alongDirection(x, v, new double[m], noise());
             double dot = 0;
             double dotError = 0;
             double dotMagnitude = 0;
@@ -168,7 +178,7 @@ final class Checker {
                 vjpAllowance[i] = e.tolerance() + e.referenceError();
                 utjNorm = Math.max(utjNorm, norm(bu));
             }
-            probeDotKinks(first, u, v, f0, i);
+            kinkJudge().alongDotProduct(first, u, v, "x along v[" + i + "]", smallest(line.firstStep()));
         }
         if (claim.jvp() != null) {
             double s = detectable(jvpAllowance, options.missProbability());
@@ -203,58 +213,44 @@ final class Checker {
         return new CheckReport.Entry(label, claimed, ref, refError, tolerance, why, status);
     }
 
-    /** Probes a kink along {@code d} when any entry from {@code first} on failed; re-labels them. */
-    private void probeKinks(int first, double[] d, double scale, double[] f0, String where) {
-        if (!anyFailed(first)) {
-            return;
-        }
-        LineReference.OneSided[] sides = reference.kink(x, d, scale, f0);
-        for (int k = 0; k < sides.length; k++) {
-            CheckReport.Entry e = entries.get(first + k);
-            if (e.status() == Status.FAIL && sides[k].kink()) {
-                record(first + k, sides[k].left(), sides[k].right(), where);
+    /**
+     * Per output, the noise of the values near x, measured once: the largest change of F over
+     * {@value #NOISE_POINTS} points 1 or 2 ulps from x in every coordinate. It covers F's own
+     * rounding beyond one ulp and the rounding of the points {@code x + t d} of a line (at most
+     * half an ulp per coordinate), which small steps amplify (see {@link LineReference}).
+     */
+    private double[] noise() {
+        if (noise == null) {
+            noise = new double[f0.length];
+            for (double[] p : ulpPoints(x, options.seed() + 5, NOISE_POINTS)) {
+                double[] fp = reference.values(p);
+                for (int k = 0; k < noise.length; k++) {
+                    double change = Math.abs(fp[k] - f0[k]);
+                    if (Double.isFinite(change)) {
+                        noise[k] = Math.max(noise[k], change);
+                    }
+                }
             }
         }
+        return noise;
     }
 
-    private void probeDotKinks(int first, double[] u, double[] v, double[] f0, int i) {
-        if (!anyFailed(first)) {
-            return;
+    private KinkJudge kinkJudge() {
+        if (kinkJudge == null) {
+            kinkJudge = new KinkJudge(reference, x, f0, this::noise, options.seed() + 6, entries, kinks);
         }
-        LineReference.OneSided[] sides = reference.kink(x, v, Reference.directionScale(x, v), f0);
-        double left = 0;
-        double right = 0;
-        boolean kink = false;
-        for (int k = 0; k < sides.length; k++) {
-            left += u[k] * sides[k].left();
-            right += u[k] * sides[k].right();
-            kink |= sides[k].kink();
-        }
-        for (int e = first; kink && e < entries.size(); e++) {
-            if (entries.get(e).status() == Status.FAIL) {
-                record(e, left, right, "x along v[" + i + "]");
+        return kinkJudge;
+    }
+
+    /** The smallest positive entry, or infinity. */
+    static double smallest(double[] steps) {
+        double s = Double.POSITIVE_INFINITY;
+        for (double h : steps) {
+            if (h > 0) {
+                s = Math.min(s, h);
             }
         }
-    }
-
-    private void record(int index, double left, double right, String where) {
-        CheckReport.Entry e = entries.get(index);
-        double low = Math.min(left, right) - e.tolerance();
-        double high = Math.max(left, right) + e.tolerance();
-        boolean between = e.claimed() >= low && e.claimed() <= high;
-        kinks.add(new CheckReport.Kink(e.label(), where, left, right, e.claimed(), between));
-        entries.set(index, new CheckReport.Entry(e.label(), e.claimed(), e.reference(), e.referenceError(), e.tolerance(),
-                between ? "kink: claim between one-sided derivatives" : "kink: claim outside one-sided derivatives",
-                between ? Status.KINK : Status.FAIL));
-    }
-
-    private boolean anyFailed(int first) {
-        for (int e = first; e < entries.size(); e++) {
-            if (entries.get(e).status() == Status.FAIL) {
-                return true;
-            }
-        }
-        return false;
+        return s;
     }
 
     private CheckReport.Taylor taylor(double[][] claimed, double[] f0) {
@@ -280,11 +276,10 @@ final class Checker {
         String name = "a random direction (seed " + (options.seed() + 1) + ")";
         CheckReport.Taylor t = TaylorTest.run(values, predict, x, base, d, ulpPoints(x, options.seed() + 2, 2), name);
         if (t.verdict() == CheckReport.Taylor.Verdict.FIRST_ORDER) {
-            for (LineReference.OneSided side : reference.kink(x, d, 1.0, f0)) {
-                if (side.kink()) {
-                    return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
-                            CheckReport.Taylor.Verdict.KINK, t.note() + ", but f has a kink along it: not a failure");
-                }
+            String kink = kinkJudge().taylor(d);
+            if (kink != null) {
+                return new CheckReport.Taylor(t.direction(), t.steps(), t.remainders(), t.slope(), t.atStep(),
+                        CheckReport.Taylor.Verdict.KINK, t.note() + ", but " + kink + ": not a failure");
             }
         }
         return t;

@@ -25,9 +25,17 @@ import java.util.function.ToDoubleFunction;
  * every coordinate.
  *
  * <h2>Kinks</h2>
- * Where an entry disagrees, the checker probes the second difference along that coordinate: at a
- * kink (abs, relu, max at a tie) it reports the one-sided derivatives, and a claim between them
- * is {@link Status#KINK}, not a failure.
+ * Functions with kinks (abs, relu, max) are checked like smooth ones: a kink near the point (a
+ * relu unit of a network whose pre-activation is nearly 0) is not a failure, because when the
+ * finite differences straddle one, the checker shrinks their steps (to 1e-9 of the scale) until
+ * the line is smooth on them. Where an entry disagrees, the checker probes second differences
+ * along its line on steps down to where rounding takes over: if the point sits on a kink (abs at
+ * 0, relu at 0, max at a tie), it reports where, with the one-sided derivatives, and a claim
+ * between them is {@link Status#KINK}, not a failure; a claim outside them fails, unless several
+ * kinks meet at the point (derivatives along the line at points around it fall outside the
+ * one-sided derivatives too), where no line bounds a generalized gradient and the entry is
+ * {@link Status#KINK}, not checked. The Taylor test likewise does not fail at a kink. The limit:
+ * a kink within about 1e-9 of the scale from the point, but not at it, may fail a right claim.
  *
  * <h2>Bad input</h2>
  * A null function, point or claim, a point that is empty or not finite, or a claim of the wrong

@@ -12,7 +12,10 @@ public enum Status {
     /**
      * The function is not differentiable at the point along this entry's direction (abs, relu, max
      * at a tie, ...), and the claimed value lies between the one-sided derivatives: a valid
-     * subgradient-style choice, not counted as a failure.
+     * subgradient-style choice, not counted as a failure. Also where several kinks meet at the
+     * point, so that a generalized gradient need not lie between the one-sided derivatives along
+     * any one line: then the entry is not checked, and not counted as a failure either (see
+     * {@link CheckReport.Kink#severalKinks()}).
      */
     KINK,
     /**

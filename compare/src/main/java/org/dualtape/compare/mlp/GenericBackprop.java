@@ -20,9 +20,10 @@ import org.apache.commons.math3.RealFieldElement;
  * few coordinates are wanted.
  *
  * <h2>Values</h2>
- * The loss value is computed exactly as {@link MlpProblem#loss(RealFieldElement[])} computes it;
- * the gradient's sums are accumulated sample by sample. Division by the batch size is done in
- * {@code T}, never through a rounded {@code double} reciprocal.
+ * The loss value is computed as {@link MlpProblem#loss(RealFieldElement[])} computes it (with the
+ * inputs converted to {@code T} once, as {@code 0 + x}); the gradient's sums are accumulated
+ * sample by sample. Division by the batch size is done in {@code T}, never through a rounded
+ * {@code double} reciprocal.
  */
 public final class GenericBackprop {
     private GenericBackprop() {
@@ -72,7 +73,7 @@ public final class GenericBackprop {
         int[] labels = problem.labelsView();
         int batch = labels.length;
         int layers = spec.layers();
-        T total = null;
+        T total = zero;
         int nIn0 = spec.inputs();
         for (int s = 0; s < batch; s++) {
             // The sample's inputs as numbers of type T, once: converting a double costs Dfp
@@ -93,8 +94,7 @@ public final class GenericBackprop {
                     }
                 }
             }
-            T loss = Losses.loss(spec.loss(), z[layers - 1], labels[s]);
-            total = s == 0 ? loss : total.add(loss);
+            total = Losses.accumulate(spec.loss(), total, z[layers - 1], labels[s]);
 
             // reverse: delta = ∂ℓ_s/∂z / batch, layer by layer
             T[] delta = outputAdjoint(spec.loss(), z[layers - 1], labels[s], batch);
@@ -105,7 +105,7 @@ public final class GenericBackprop {
                 }
             }
         }
-        return total.divide(batch);
+        return Losses.mean(spec.loss(), total, batch, spec.outputs());
     }
 
     /** δ_j for the wanted rows of layer l: gradient[W_ji] += δ_j a_i, gradient[b_j] += δ_j. */
@@ -178,8 +178,8 @@ public final class GenericBackprop {
                 }
                 return adjoint;
             case SOFTMAX_CROSS_ENTROPY: {
-                double m = z[0].getReal();
-                for (int k = 1; k < n; k++) {
+                double m = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
                     m = Math.max(m, z[k].getReal());
                 }
                 T sum = null;

@@ -5,7 +5,7 @@ import org.apache.commons.math3.RealFieldElement;
 
 /**
  * The MLP loss written once for every {@link RealFieldElement}, one sample at a time, with the
- * operations of {@link DenseMlp} in the same order.
+ * operations of {@link DenseMlp} (the tape's {@code Kernels}) in the same order.
  */
 final class GenericMlp {
     private GenericMlp() {
@@ -14,13 +14,11 @@ final class GenericMlp {
     /** The batch-averaged loss at parameters {@code w} (not modified). */
     static <T extends RealFieldElement<T>> T loss(MlpSpec spec, double[] inputs, int[] labels, T[] w) {
         int batch = labels.length;
-        T total = null;
+        T total = w[0].getField().getZero();
         for (int s = 0; s < batch; s++) {
-            T[] z = logits(spec, inputs, s, w);
-            T l = Losses.loss(spec.loss(), z, labels[s]);
-            total = s == 0 ? l : total.add(l);
+            total = Losses.accumulate(spec.loss(), total, logits(spec, inputs, s, w), labels[s]);
         }
-        return total.divide(batch);
+        return Losses.mean(spec.loss(), total, batch, spec.outputs());
     }
 
     /** The last layer's outputs for sample {@code s}. */
@@ -40,8 +38,10 @@ final class GenericMlp {
     }
 
     /**
-     * Layer {@code l}'s pre-activations {@code b_j + W_j0 a_0 + W_j1 a_1 + ...}, summed left to
-     * right; the input is sample {@code s} of {@code inputs} when {@code a} is null (layer 0).
+     * Layer {@code l}'s pre-activations {@code b_j + (0 + W_j0 a_0 + W_j1 a_1 + ...)}, the dot
+     * product summed left to right from 0 and then added to the bias, as
+     * {@code Kernels.affine} computes them; the input is sample {@code s} of {@code inputs} when
+     * {@code a} is null (layer 0).
      */
     static <T extends RealFieldElement<T>> T[] affine(MlpSpec spec, int l, double[] inputs, int s, T[] a, T[] w) {
         int nIn = spec.layerInputs(l);
@@ -49,9 +49,10 @@ final class GenericMlp {
         int wOffset = spec.weightOffset(l);
         int bOffset = spec.biasOffset(l);
         T[] z = newArray(w, nOut);
+        T zero = w[0].getField().getZero();
         for (int j = 0; j < nOut; j++) {
             int row = wOffset + j * nIn;
-            T acc = w[bOffset + j];
+            T acc = zero; // 0 + p differs from p when p is -0.0: start where the kernel starts
             if (a == null) {
                 int x = s * nIn;
                 for (int i = 0; i < nIn; i++) {
@@ -62,7 +63,7 @@ final class GenericMlp {
                     acc = acc.add(w[row + i].multiply(a[i]));
                 }
             }
-            z[j] = acc;
+            z[j] = w[bOffset + j].add(acc);
         }
         return z;
     }

@@ -2,11 +2,33 @@ package org.dualtape.compare.mlp;
 
 import org.apache.commons.math3.RealFieldElement;
 import org.dualtape.dual.Elementary;
+import org.dualtape.tape.Kernels;
 
 /**
- * The per-sample losses of {@link LossKind}, once in {@code double} and once generically, with
- * the same operations in the same order, and their derivatives with respect to the logits for
+ * The batch losses of {@link LossKind}, once in plain {@code double} code over the whole batch's
+ * logits and once generically sample by sample, with the operations of the tape's vector loss
+ * nodes ({@link Kernels}) in the same order, and their derivatives with respect to the logits for
  * backpropagation.
+ *
+ * <h2>Order of operations</h2>
+ * As the kernels compute them, every sum starts at 0 and runs in index order (samples, then
+ * outputs within a sample), and each mean divides by the count ({@code / count}, never times a
+ * reciprocal):
+ * <ul>
+ *   <li>softmax cross-entropy: per sample {@code m = max(-∞, z_0, z_1, ...)} by {@code Math.max},
+ *       {@code s = 0 + e^{z_0 - m} + e^{z_1 - m} + ...}, the term {@code (m + log s) - z_label};
+ *       the loss is {@code (0 + term_0 + term_1 + ...) / batch};</li>
+ *   <li>quadratic: {@code S = 0 + d² + ...} over all {@code batch × outputs} differences
+ *       {@code d = z - y}, the loss {@code (S / (batch·outputs)) · (outputs / 2)} (the tape's
+ *       mean squared error, times a factor);</li>
+ *   <li>binary cross-entropy: {@code S} the sum of {@code softplus(-z)} where {@code y = 1} and
+ *       {@code softplus(z)} where {@code y = 0} over all {@code batch × outputs} logits, the loss
+ *       {@code (S / (batch·outputs)) · outputs}.</li>
+ * </ul>
+ * For binary cross-entropy the kernel writes each term as {@code max(z, 0) - z·y + log1p(e^{-|z|})},
+ * which for {@code y} in {0, 1} and finite {@code z} is bitwise the {@code softplus} form of
+ * {@link Elementary#softplus(double)}; at an infinite logit the kernel's form is NaN
+ * ({@code ∞ - ∞}, {@code ∞·0}) where the generic form gives the limit (0 or ∞).
  */
 final class Losses {
     private Losses() {
@@ -18,41 +40,90 @@ final class Losses {
     }
 
     /**
-     * One sample's loss.
+     * The factor the tape's mean over all {@code batch × outputs} elements is multiplied by to
+     * give the batch average of the per-sample loss.
+     *
+     * @param kind the loss, {@link LossKind#QUADRATIC} or {@link LossKind#BINARY_CROSS_ENTROPY}
+     * @param outputs the number of outputs
+     * @return {@code outputs / 2} or {@code outputs}
+     */
+    static double elementMeanFactor(LossKind kind, int outputs) {
+        switch (kind) {
+            case QUADRATIC:
+                return outputs / 2.0;
+            case BINARY_CROSS_ENTROPY:
+                return outputs;
+            default:
+                throw new AssertionError(kind + " is a per-sample mean");
+        }
+    }
+
+    /**
+     * The batch loss in plain {@code double} code: the tape's loss kernels, bitwise.
      *
      * @param kind the loss
-     * @param z the logits, {@code n} of them from {@code offset} (not modified)
-     * @param offset where the sample's logits start
-     * @param n the number of outputs
-     * @param label the sample's label
-     * @return {@code ℓ(z, y)}
+     * @param z the logits, {@code batch × outputs} row-major (not modified)
+     * @param labels one label per sample (not modified)
+     * @param targets the targets, {@code batch × outputs} row-major (not modified)
+     * @param batch the number of samples
+     * @param outputs the number of outputs
+     * @return the batch-averaged loss
      */
-    static double loss(LossKind kind, double[] z, int offset, int n, int label) {
+    static double loss(LossKind kind, double[] z, int[] labels, double[] targets, int batch, int outputs) {
+        switch (kind) {
+            case SOFTMAX_CROSS_ENTROPY:
+                return Kernels.softmaxCrossEntropy(z, 0, labels, 0, batch, outputs, null, 0);
+            case QUADRATIC:
+                return Kernels.meanSquaredError(z, 0, targets, 0, batch * outputs)
+                        * elementMeanFactor(kind, outputs);
+            case BINARY_CROSS_ENTROPY:
+                return Kernels.binaryCrossEntropyWithLogits(z, 0, targets, 0, batch * outputs)
+                        * elementMeanFactor(kind, outputs);
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    /**
+     * Adds one sample's terms to the running sum of the batch, generically: with
+     * {@link #mean} after the last sample, bitwise {@link #loss(LossKind, double[], int[], double[],
+     * int, int)} on number types whose values compute as {@code java.lang.Math} does (and whose
+     * logits are finite, for binary cross-entropy).
+     *
+     * @param kind the loss
+     * @param total the sum so far (the field's zero before the first sample)
+     * @param z the sample's logits (not modified)
+     * @param label the sample's label
+     * @param <T> the number type
+     * @return {@code total} plus the sample's terms, added one by one
+     */
+    static <T extends RealFieldElement<T>> T accumulate(LossKind kind, T total, T[] z, int label) {
+        int n = z.length;
         switch (kind) {
             case QUADRATIC: {
-                double acc = 0;
+                T acc = total;
                 for (int k = 0; k < n; k++) {
-                    double d = z[offset + k] - (hot(label, k, n) ? 1.0 : 0.0);
-                    acc = k == 0 ? d * d : acc + d * d;
+                    T d = z[k].subtract(hot(label, k, n) ? 1.0 : 0.0);
+                    acc = acc.add(d.multiply(d));
                 }
-                return 0.5 * acc;
+                return acc;
             }
             case SOFTMAX_CROSS_ENTROPY: {
-                double m = max(z, offset, n);
-                double sum = 0;
+                double m = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < n; k++) {
-                    double e = Math.exp(z[offset + k] - m);
-                    sum = k == 0 ? e : sum + e;
+                    m = Math.max(m, z[k].getReal());
                 }
-                return Math.log(sum) + m - z[offset + label];
+                // the kernel's sum starts at 0; 0 + e is e, as e^x is never -0.0
+                T sum = z[0].subtract(m).exp();
+                for (int k = 1; k < n; k++) {
+                    sum = sum.add(z[k].subtract(m).exp());
+                }
+                return total.add(sum.log().add(m).subtract(z[label]));
             }
             case BINARY_CROSS_ENTROPY: {
-                double acc = 0;
+                T acc = total;
                 for (int k = 0; k < n; k++) {
-                    double zk = z[offset + k];
-                    // −log σ(z) = softplus(−z); −log(1 − σ(z)) = softplus(z)
-                    double t = hot(label, k, n) ? Elementary.softplus(-zk) : Elementary.softplus(zk);
-                    acc = k == 0 ? t : acc + t;
+                    acc = acc.add(hot(label, k, n) ? Activation.softplus(z[k].negate()) : Activation.softplus(z[k]));
                 }
                 return acc;
             }
@@ -62,52 +133,20 @@ final class Losses {
     }
 
     /**
-     * One sample's loss, generically: bitwise {@link #loss(LossKind, double[], int, int, int)}
-     * on number types whose values compute as {@code java.lang.Math} does.
+     * The batch loss from the sum of all samples' terms ({@link #accumulate}).
      *
      * @param kind the loss
-     * @param z the logits (not modified)
-     * @param label the sample's label
+     * @param total the sum over the batch
+     * @param batch the number of samples
+     * @param outputs the number of outputs
      * @param <T> the number type
-     * @return {@code ℓ(z, y)}
+     * @return the batch-averaged loss
      */
-    static <T extends RealFieldElement<T>> T loss(LossKind kind, T[] z, int label) {
-        int n = z.length;
-        switch (kind) {
-            case QUADRATIC: {
-                T acc = null;
-                for (int k = 0; k < n; k++) {
-                    T d = z[k].subtract(hot(label, k, n) ? 1.0 : 0.0);
-                    T dd = d.multiply(d);
-                    acc = k == 0 ? dd : acc.add(dd);
-                }
-                return acc.multiply(0.5);
-            }
-            case SOFTMAX_CROSS_ENTROPY: {
-                double m = z[0].getReal();
-                for (int k = 1; k < n; k++) {
-                    if (z[k].getReal() > m) {
-                        m = z[k].getReal();
-                    }
-                }
-                T sum = null;
-                for (int k = 0; k < n; k++) {
-                    T e = z[k].subtract(m).exp();
-                    sum = k == 0 ? e : sum.add(e);
-                }
-                return sum.log().add(m).subtract(z[label]);
-            }
-            case BINARY_CROSS_ENTROPY: {
-                T acc = null;
-                for (int k = 0; k < n; k++) {
-                    T t = hot(label, k, n) ? Activation.softplus(z[k].negate()) : Activation.softplus(z[k]);
-                    acc = k == 0 ? t : acc.add(t);
-                }
-                return acc;
-            }
-            default:
-                throw new AssertionError(kind);
+    static <T extends RealFieldElement<T>> T mean(LossKind kind, T total, int batch, int outputs) {
+        if (kind == LossKind.SOFTMAX_CROSS_ENTROPY) {
+            return total.divide(batch);
         }
+        return total.divide(batch * outputs).multiply(elementMeanFactor(kind, outputs));
     }
 
     /**
@@ -130,12 +169,15 @@ final class Losses {
                 }
                 return;
             case SOFTMAX_CROSS_ENTROPY: {
-                double m = max(z, offset, n);
+                double m = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    m = Math.max(m, z[offset + k]);
+                }
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
                     double e = Math.exp(z[offset + k] - m);
                     adjoint[offset + k] = e;
-                    sum = k == 0 ? e : sum + e;
+                    sum += e;
                 }
                 for (int k = 0; k < n; k++) {
                     double p = adjoint[offset + k] / sum;
@@ -154,16 +196,5 @@ final class Losses {
             default:
                 throw new AssertionError(kind);
         }
-    }
-
-    /** The first largest of {@code n} values from {@code offset} ({@code >} comparisons, as the generic loss). */
-    static double max(double[] z, int offset, int n) {
-        double m = z[offset];
-        for (int k = 1; k < n; k++) {
-            if (z[offset + k] > m) {
-                m = z[offset + k];
-            }
-        }
-        return m;
     }
 }

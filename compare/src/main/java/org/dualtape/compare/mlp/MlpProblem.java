@@ -7,26 +7,33 @@ import org.apache.commons.math3.RealFieldElement;
 /**
  * One MLP loss to differentiate: a network shape, a fixed batch of labelled samples and
  * deterministic initial parameters, with the loss written once generically and, for speed, as
- * plain {@code double} code and as a hand-written backprop.
+ * plain {@code double} code, as vector nodes of the tape ({@link VectorTapeLoss}) and as a
+ * hand-written backprop.
  *
  * <h2>The loss</h2>
  * {@code L(w) = (1 / batch) Σ_s ℓ(z(x_s; w), y_s)}: each sample's input goes through the affine
  * layers of {@link MlpSpec} (the activation after every layer but the last) to the logits
- * {@code z}, which {@link LossKind} scores; the per-sample losses are summed in sample order and
- * divided by the batch size. Parameters are laid out as {@link MlpSpec} documents.
+ * {@code z}, which {@link LossKind} scores, averaged over the batch. Parameters are laid out as
+ * {@link MlpSpec} documents.
  *
  * <h2>One loss, bitwise</h2>
- * {@link #loss(RealFieldElement[])}, {@link #loss(double[])} and
- * {@link #lossAndGradient(double[], double[])} perform the same floating-point operations in the
- * same order: an affine output {@code z_j = b_j + W_j0 a_0 + W_j1 a_1 + ...} summed left to right,
- * the activation as {@link Activation} computes it, and the loss as {@link LossKind} describes it
- * (the log-sum-exp maximum chosen by comparing {@code getReal()} and subtracted as a
- * {@code double} constant). So on number types whose value part computes exactly as
- * {@code java.lang.Math} does (Dual, MultiDual, Var) the generic loss equals the {@code double}
- * loss bitwise. Commons Math's {@code DerivativeStructure} and {@code SparseGradient} use
- * {@code FastMath}, which may differ from {@code Math} in the last bit. The vector-node form of
- * the loss, {@link VectorTapeLoss}, sums its matrix products in BLAS order and agrees to a few
- * ulps; the accuracy reference is {@link DfpReference}.
+ * {@link #loss(RealFieldElement[])}, {@link #loss(double[])},
+ * {@link #lossAndGradient(double[], double[])} and {@link VectorTapeLoss} perform the same
+ * floating-point operations in the same order, those of the tape's plain-loop kernels
+ * ({@code org.dualtape.tape.Kernels}): an affine output {@code z_j = b_j + (0 + W_j0 a_0 +
+ * W_j1 a_1 + ...)}, the dot product summed left to right from 0 and then added to the bias; the
+ * activation as {@link Activation} computes it; and the loss as the tape's loss nodes compute it
+ * (see {@code Losses}): softmax cross-entropy per sample with the maximum {@code m} chosen by
+ * {@code Math.max} on {@code getReal()} and subtracted as a {@code double} constant, summed over
+ * the samples and divided by the batch size; the quadratic cost and binary cross-entropy summed
+ * over all {@code batch × outputs} terms, divided by that count and multiplied by
+ * {@code outputs / 2} (resp. {@code outputs}), which is the batch average up to rounding. So the
+ * vector tape's value is bitwise the {@code double} loss, and so is the generic loss on number
+ * types whose value part computes exactly as {@code java.lang.Math} does (Dual, MultiDual, Var),
+ * except at an infinite logit under binary cross-entropy, where the kernel gives NaN and the
+ * generic loss the limit. Commons Math's
+ * {@code DerivativeStructure} and {@code SparseGradient} use {@code FastMath}, which may differ
+ * from {@code Math} in the last bit. The accuracy reference is {@link DfpReference}.
  *
  * <h2>Construction</h2>
  * The batch is the first {@code batch} samples of the data set. Initial parameters come from
@@ -53,6 +60,7 @@ public final class MlpProblem {
     private final int batch;
     private final double[] inputs;  // [batch][spec.inputs()], row-major
     private final int[] labels;
+    private final double[] targets; // [batch][spec.outputs()], row-major: see target(int, int)
     private final double[] initial;
     private DenseMlp dense; // scratch buffers, created on first use
 
@@ -90,6 +98,13 @@ public final class MlpProblem {
         this.batch = batch;
         this.inputs = data.features(batch);
         this.labels = y;
+        int n = spec.outputs();
+        this.targets = new double[batch * n];
+        for (int s = 0; s < batch; s++) {
+            for (int k = 0; k < n; k++) {
+                targets[s * n + k] = Losses.hot(y[s], k, n) ? 1 : 0;
+            }
+        }
         this.initial = initialParameters(spec, seed);
     }
 
@@ -190,14 +205,15 @@ public final class MlpProblem {
     public double target(int sample, int output) {
         Objects.checkIndex(sample, batch);
         Objects.checkIndex(output, spec.outputs());
-        return Losses.hot(labels[sample], output, spec.outputs()) ? 1 : 0;
+        return targets[sample * spec.outputs() + output];
     }
 
     /**
      * The loss in plain {@code double} code: the fast baseline every gradient is timed against.
      *
      * @param w the parameters, length {@link #parameterCount()} (not modified)
-     * @return the loss, bitwise equal to the generic loss on Dual, MultiDual and Var
+     * @return the loss, bitwise equal to the generic loss on Dual, MultiDual and Var and to
+     *     {@link VectorTapeLoss}'s value
      * @throws IllegalArgumentException if {@code w} has the wrong length
      */
     public synchronized double loss(double[] w) {
@@ -245,9 +261,14 @@ public final class MlpProblem {
         return labels;
     }
 
+    /** The targets ({@link #target(int, int)}), {@code [batch][outputs]} row-major, without a copy (never modified). */
+    double[] targetsView() {
+        return targets;
+    }
+
     private DenseMlp dense() {
         if (dense == null) {
-            dense = new DenseMlp(spec, inputs, labels);
+            dense = new DenseMlp(spec, inputs, labels, targets);
         }
         return dense;
     }

@@ -1,7 +1,6 @@
 package org.dualtape.compare.mlp;
 
 import java.util.Objects;
-import org.dualtape.tape.Kernels;
 import org.dualtape.tape.Replay;
 import org.dualtape.tape.Tape;
 import org.dualtape.tape.Var;
@@ -18,16 +17,15 @@ import org.dualtape.tape.VarMatrix;
  * {@link MlpSpec}; the batch is a constant {@code batch × in} matrix. Then
  * {@code z = a·Wᵀ + b} per layer (the activation's rule-table entry between layers) and the loss
  * as a vector node: {@link VarMatrix#softmaxCrossEntropy}; for the quadratic cost
- * {@code meanSquaredError(z, Y) · outputs / 2}; for binary cross-entropy
+ * {@code meanSquaredError(z, Y) · (outputs / 2)}; for binary cross-entropy
  * {@code binaryCrossEntropyWithLogits(z, Y) · outputs} (the vector nodes average over all
  * {@code batch × outputs} elements, the problem over the batch only).
  *
  * <h2>Values</h2>
- * The vector nodes compute with the tape's {@link Kernels}, whose matrix products are BLAS
- * {@code dgemm} calls that sum in their own blocked order, and whose affine layer adds the bias
- * after the product. So the value is not bitwise {@link MlpProblem#loss(double[])}: it agrees to
- * a few ulps (the tests allow {@value #VALUE_TOLERANCE} relative). {@link #plainLoss(double[])}
- * is the same kernels in plain {@code double} code, and bitwise equal to the tape's value.
+ * The vector nodes compute with the tape's plain-loop {@code org.dualtape.tape.Kernels}, and
+ * {@link MlpProblem#loss(double[])} is written with the same kernels in the same composition (its
+ * generic loss performs the same operations sample by sample). So the recorded value, and the
+ * replayed value at any parameters, is bitwise {@link MlpProblem#loss(double[])}.
  *
  * <h2>State</h2>
  * One tape is kept and cleared for every recording (after the first, recording allocates nothing
@@ -36,12 +34,8 @@ import org.dualtape.tape.VarMatrix;
  * time.
  */
 public final class VectorTapeLoss {
-    /** How far the value may be from {@link MlpProblem#loss(double[])}: BLAS's summation order. */
-    public static final double VALUE_TOLERANCE = 1e-13;
-
     private final MlpProblem problem;
     private final MlpSpec spec;
-    private final double[] targets; // [batch][outputs]: one-hot, or the label for one output
     private final Tape tape = new Tape();
 
     /**
@@ -52,14 +46,6 @@ public final class VectorTapeLoss {
     public VectorTapeLoss(MlpProblem problem) {
         this.problem = Objects.requireNonNull(problem, "problem");
         this.spec = problem.spec();
-        int n = spec.outputs();
-        int batch = problem.batch();
-        this.targets = new double[batch * n];
-        for (int s = 0; s < batch; s++) {
-            for (int k = 0; k < n; k++) {
-                targets[s * n + k] = problem.target(s, k);
-            }
-        }
     }
 
     /**
@@ -77,7 +63,7 @@ public final class VectorTapeLoss {
      *
      * @param w the parameters, length {@code problem().parameterCount()} (not modified)
      * @param gradient receives {@code ∂L/∂w}, same length (modified: overwritten)
-     * @return the loss, bitwise {@link #plainLoss(double[])}
+     * @return the loss, bitwise {@link MlpProblem#loss(double[])}
      * @throws IllegalArgumentException if an array has the wrong length
      */
     public double lossAndGradient(double[] w, double[] gradient) {
@@ -134,52 +120,18 @@ public final class VectorTapeLoss {
             }
         }
         int n = spec.outputs();
-        switch (spec.loss()) {
+        LossKind kind = spec.loss();
+        switch (kind) {
             case SOFTMAX_CROSS_ENTROPY:
                 return a.softmaxCrossEntropy(problem.labelsView());
             case QUADRATIC:
-                return a.meanSquaredError(t.constantMatrix(targets, batch, n)).multiply(n / 2.0);
+                return a.meanSquaredError(t.constantMatrix(problem.targetsView(), batch, n))
+                        .multiply(Losses.elementMeanFactor(kind, n));
             case BINARY_CROSS_ENTROPY:
-                return a.binaryCrossEntropyWithLogits(t.constantMatrix(targets, batch, n)).multiply((double) n);
+                return a.binaryCrossEntropyWithLogits(t.constantMatrix(problem.targetsView(), batch, n))
+                        .multiply(Losses.elementMeanFactor(kind, n));
             default:
-                throw new AssertionError(spec.loss());
-        }
-    }
-
-    /**
-     * The loss computed by the vector nodes' kernels in plain {@code double} code: bitwise the
-     * recorded value, and within {@value #VALUE_TOLERANCE} (relative) of
-     * {@link MlpProblem#loss(double[])}. Allocates its activations on every call.
-     *
-     * @param w the parameters (not modified)
-     * @return the loss
-     * @throws IllegalArgumentException if {@code w} has the wrong length
-     */
-    public double plainLoss(double[] w) {
-        check("w", w.length);
-        int batch = problem.batch();
-        double[] a = problem.inputsView();
-        int last = spec.layers() - 1;
-        for (int l = 0; l <= last; l++) {
-            int in = spec.layerInputs(l);
-            int out = spec.layerOutputs(l);
-            double[] z = new double[batch * out];
-            Kernels.affine(a, 0, w, spec.weightOffset(l), w, spec.biasOffset(l), z, 0, batch, in, out);
-            if (l < last) {
-                Kernels.apply(spec.activation().elementary(), z, 0, z, 0, z.length);
-            }
-            a = z;
-        }
-        int n = spec.outputs();
-        switch (spec.loss()) {
-            case SOFTMAX_CROSS_ENTROPY:
-                return Kernels.softmaxCrossEntropy(a, 0, problem.labelsView(), 0, batch, n, null, 0);
-            case QUADRATIC:
-                return Kernels.meanSquaredError(a, 0, targets, 0, batch * n) * (n / 2.0);
-            case BINARY_CROSS_ENTROPY:
-                return Kernels.binaryCrossEntropyWithLogits(a, 0, targets, 0, batch * n) * n;
-            default:
-                throw new AssertionError(spec.loss());
+                throw new AssertionError(kind);
         }
     }
 

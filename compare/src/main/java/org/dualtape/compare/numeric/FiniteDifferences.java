@@ -35,6 +35,12 @@ import java.util.function.ToDoubleFunction;
  * is not a power of 1.4 times the first ({@code h0 / 3.7}), taking the larger estimate and the
  * runs' disagreement, bounded the error at all 1000 points; the gradient checker does that.
  *
+ * <p>Values noisier than one rounding (a long computation, or points that are themselves
+ * rounded) break the rounding bound at small steps: {@code sin t + 1e-9 sin(1e9 t)} from
+ * {@code h0 = 1e-3} at 200 points (seed 42) exceeded it at 25. Passing that noise to
+ * {@link #riddersEach(DoubleFunction, double, double, double[])} widens the bound, which then held
+ * at all 200 (the worst true error was 0.17 of it).
+ *
  * <h2>Why not Commons Math's FiniteDifferencesDifferentiator</h2>
  * Its step is absolute and fixed when the differentiator is built, so a per-coordinate step needs
  * one instance per coordinate; with an odd number of points it also evaluates the centre point,
@@ -148,6 +154,30 @@ public final class FiniteDifferences {
      *     method), or {@code g} returns arrays of different or zero lengths
      */
     public static Estimate[] riddersEach(DoubleFunction<double[]> g, double t0, double h0) {
+        return riddersEach(g, t0, h0, null);
+    }
+
+    /**
+     * As {@link #riddersEach(DoubleFunction, double, double)}, for a function whose values carry
+     * more noise than one rounding: component {@code k} of every value of {@code g} may be off by
+     * {@code noise[k]} (absolute) besides its own rounding, so each central difference's rounding
+     * bound becomes {@code (ε (|g(t+h)| + |g(t-h)|) + 2 noise[k]) / 2h}, carried through the
+     * tableau like the rounding. The estimates are unchanged; only the error bounds grow, most at
+     * the smallest steps. The gradient checker passes the measured effect of rounding the points
+     * {@code x + t d} of a line along a direction {@code d}.
+     *
+     * @param g the function, as for the method without {@code noise}
+     * @param t0 the point, finite
+     * @param h0 the first (largest) absolute step, finite and positive
+     * @param noise per component, the absolute noise of {@code g}'s values, finite and
+     *     non-negative (not modified); null for none
+     * @return one estimate per component of {@code g}
+     * @throws NullPointerException if {@code g} is null or returns null
+     * @throws IllegalArgumentException as for the method without {@code noise}, or if
+     *     {@code noise} has a length other than {@code g}'s or an entry that is negative or not
+     *     finite
+     */
+    public static Estimate[] riddersEach(DoubleFunction<double[]> g, double t0, double h0, double[] noise) {
         Objects.requireNonNull(g, "g");
         if (!Double.isFinite(t0)) {
             throw new IllegalArgumentException("t0 must be finite, was " + t0);
@@ -155,8 +185,15 @@ public final class FiniteDifferences {
         if (!(h0 > 0) || !Double.isFinite(h0) || t0 + h0 == t0) {
             throw new IllegalArgumentException("h0 must be finite, > 0 and not vanish against t0=" + t0 + ", was " + h0);
         }
+        if (noise != null) {
+            for (int k = 0; k < noise.length; k++) {
+                if (!(noise[k] >= 0) || !Double.isFinite(noise[k])) {
+                    throw new IllegalArgumentException("noise[" + k + "] must be finite and >= 0, was " + noise[k]);
+                }
+            }
+        }
         double h = h0;
-        double[][] first = central(g, t0, h, -1);
+        double[][] first = central(g, t0, h, -1, noise);
         int m = first[0].length;
         // Tableau rows (previous, current) per component; noise* carry each entry's rounding bound.
         double[][] previous = new double[m][RIDDERS_STEPS];
@@ -180,7 +217,7 @@ public final class FiniteDifferences {
             if (t0 + h == t0) {
                 break;
             }
-            double[][] differences = central(g, t0, h, m);
+            double[][] differences = central(g, t0, h, m, noise);
             for (int k = 0; k < m; k++) {
                 if (stopped[k]) {
                     continue;
@@ -226,17 +263,23 @@ public final class FiniteDifferences {
     /**
      * Central differences of every component with the representable step, as in
      * {@link Stencil#CENTRAL}: row 0 the values, row 1 their rounding bounds
-     * {@code ε (|g(t+h)| + |g(t-h)|) / 2h}. {@code m} is the expected length, or -1 on the first call.
+     * {@code (ε (|g(t+h)| + |g(t-h)|) + 2 noise) / 2h}. {@code m} is the expected length, or -1 on
+     * the first call; {@code noise} null for none.
      */
-    private static double[][] central(DoubleFunction<double[]> g, double t, double h, int m) {
+    private static double[][] central(DoubleFunction<double[]> g, double t, double h, int m, double[] noise) {
         double up = t + h;
         double down = t - h;
         double[] gUp = checkedLength(g.apply(up), m);
         double[] gDown = checkedLength(g.apply(down), gUp.length);
+        if (noise != null && noise.length != gUp.length) {
+            throw new IllegalArgumentException("noise has length " + noise.length + " but g returns " + gUp.length
+                    + " values");
+        }
         double[][] out = new double[2][gUp.length];
         for (int k = 0; k < gUp.length; k++) {
+            double extra = noise == null ? 0 : 2 * noise[k];
             out[0][k] = (gUp[k] - gDown[k]) / (up - down);
-            out[1][k] = EPSILON * (Math.abs(gUp[k]) + Math.abs(gDown[k])) / (up - down);
+            out[1][k] = (EPSILON * (Math.abs(gUp[k]) + Math.abs(gDown[k])) + extra) / (up - down);
         }
         return out;
     }

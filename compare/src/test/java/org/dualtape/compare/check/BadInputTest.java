@@ -104,9 +104,10 @@ class BadInputTest {
         };
         FunctionFailedException e = assertThrows(FunctionFailedException.class,
                 () -> GradientCheck.of(fragile).at(x).claimed(2, 0.5).run());
-        assertEquals(0.5, e.point()[0]);
+        // The first evaluations after x itself measure the noise a few ulps away (Checker.noise).
+        assertEquals(0.5, e.point()[0], 2 * Math.ulp(0.5));
         assertTrue(e.point()[1] > 2, "threw where y[1] > 2");
-        assertMessage(e, "f threw IllegalStateException at x = [0.5, ", "y[1] too large");
+        assertMessage(e, "f threw IllegalStateException at x = [0.5", "y[1] too large");
         assertTrue(e.getCause() instanceof IllegalStateException);
         assertArrayEquals(new double[] {0.5, 2}, x, 0.0);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,44 @@ class FiniteDifferencesTest {
         for (int k = 0; k < fs.length; k++) {
             assertEquals(FiniteDifferences.ridders(fs[k], 0.4, 0.1), each[k], "component " + k);
         }
+    }
+
+    /**
+     * Noise beyond rounding in the values: {@code sin t + 1e-9 sin(1e9 t)}, whose wobble varies far
+     * faster than any step. Passed as {@code noise}, it widens only the error bound, which then
+     * holds at every point; without it the bound fails at some.
+     */
+    @Test
+    void riddersEachWithNoiseBoundsANoisyFunction() {
+        double sigma = 1e-9;
+        DoubleFunction<double[]> noisy = t -> new double[] {Math.sin(t) + sigma * Math.sin(1e9 * t)};
+        Random random = new Random(SEED);
+        int exceededWith = 0;
+        int exceededWithout = 0;
+        for (int p = 0; p < 200; p++) {
+            double t = -3 + 6 * random.nextDouble();
+            FiniteDifferences.Estimate with = FiniteDifferences.riddersEach(noisy, t, 1e-3, new double[] {sigma})[0];
+            FiniteDifferences.Estimate without = FiniteDifferences.riddersEach(noisy, t, 1e-3)[0];
+            assertEquals(without.value(), with.value(), "the estimate itself is unchanged");
+            assertTrue(with.error() >= without.error());
+            double error = Math.abs(with.value() - Math.cos(t));
+            exceededWith += error > with.error() ? 1 : 0;
+            exceededWithout += error > without.error() ? 1 : 0;
+        }
+        assertEquals(0, exceededWith);
+        assertTrue(exceededWithout > 0, "without the noise the bound never failed");
+    }
+
+    @Test
+    void riddersEachRejectsBadNoise() {
+        DoubleFunction<double[]> g = t -> new double[] {t, t * t};
+        for (double[] noise : new double[][] {{0, -1e-9}, {Double.NaN, 0}, {0, Double.POSITIVE_INFINITY}, {0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> FiniteDifferences.riddersEach(g, 0.5, 0.1, noise));
+            assertTrue(e.getMessage().contains("noise"), e.getMessage());
+        }
+        assertArrayEquals(FiniteDifferences.riddersEach(g, 0.5, 0.1), FiniteDifferences.riddersEach(g, 0.5, 0.1, null));
+        assertArrayEquals(FiniteDifferences.riddersEach(g, 0.5, 0.1), FiniteDifferences.riddersEach(g, 0.5, 0.1, new double[2]));
     }
 
     @Test

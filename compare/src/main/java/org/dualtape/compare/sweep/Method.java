@@ -1,0 +1,202 @@
+package org.dualtape.compare.sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The gradient methods the sweep compares, one constant per row of every table, in table order.
+ *
+ * <p><b>Passes</b> count sweeps through the loss's computation: forward evaluations (plain,
+ * dual, complex or recording) plus reverse sweeps. Reverse mode therefore takes 2, forward mode
+ * one per coordinate (or per chunk of coordinates), central differences 2 per coordinate.
+ *
+ * <p><b>Partial timing</b>: a method whose cost grows with the number of coordinates it is asked
+ * for ({@link #partial()}) can be timed on some of its coordinates and extrapolated with
+ * {@link #cost(int, int)}; the others always compute the whole gradient.
+ */
+public enum Method {
+    /** {@code forward-dual}: one Dual pass per parameter. */
+    FORWARD_DUAL("forward-dual", true, "one Dual pass per parameter"),
+    /** {@code forward-chunked}: MultiDual, one pass per chunk of parameters. */
+    FORWARD_CHUNKED("forward-chunked", true, "MultiDual, one pass per chunk of parameters"),
+    /** {@code reverse-scalar-tape}: tape with one entry per scalar operation. */
+    REVERSE_SCALAR_TAPE("reverse-scalar-tape", false, "tape with one entry per scalar operation"),
+    /** {@code reverse-vector-tape}: tape with one entry per layer operation. */
+    REVERSE_VECTOR_TAPE("reverse-vector-tape", false, "tape with one entry per layer operation"),
+    /** {@code reverse-replay}: scalar tape recorded once, replayed at the point. */
+    REVERSE_REPLAY("reverse-replay", false, "scalar tape recorded once, replayed at the point"),
+    /** {@code backprop-by-hand}: hand-written backpropagation. */
+    BACKPROP_BY_HAND("backprop-by-hand", false, "hand-written backpropagation"),
+    /** {@code forward-difference}: (f(x + h e_i) - f(x)) / h. */
+    FORWARD_DIFFERENCE("forward-difference", true, "(f(x + h e_i) - f(x)) / h"),
+    /** {@code central-difference}: (f(x + h e_i) - f(x - h e_i)) / 2h. */
+    CENTRAL_DIFFERENCE("central-difference", true, "(f(x + h e_i) - f(x - h e_i)) / 2h"),
+    /** {@code richardson}: Richardson extrapolation of central differences. */
+    RICHARDSON("richardson", true, "Richardson extrapolation of central differences"),
+    /** {@code complex-step}: Im f(x + i h e_i) / h, one complex pass per parameter. */
+    COMPLEX_STEP("complex-step", true, "Im f(x + i h e_i) / h, one complex pass per parameter"),
+    /** {@code commons-math-ds}: Commons Math DerivativeStructure, one pass per chunk. */
+    COMMONS_MATH_DS("commons-math-ds", true, "Commons Math DerivativeStructure, one pass per chunk"),
+    /** {@code commons-math-sparse}: Commons Math SparseGradient, one pass. */
+    COMMONS_MATH_SPARSE("commons-math-sparse", true, "Commons Math SparseGradient, one pass");
+
+    private final String label;
+    private final boolean partial;
+    private final String description;
+
+    Method(String label, boolean partial, String description) {
+        this.label = label;
+        this.partial = partial;
+        this.description = description;
+    }
+
+    /**
+     * Returns the method's name as used on the command line and in every output.
+     *
+     * @return the name, such as {@code forward-dual}
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Returns a one-line description for the report.
+     *
+     * @return the description
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Says whether asking for fewer coordinates costs proportionally less, so that part of a
+     * gradient can be timed and extrapolated.
+     *
+     * @return true for forward mode, numerical differences and Commons Math's types
+     */
+    public boolean partial() {
+        return partial;
+    }
+
+    /**
+     * Returns the passes over the loss this method takes for some coordinates of a gradient.
+     *
+     * @param coordinates number of partials wanted (the parameter count for a full gradient), at
+     *     least 0
+     * @param chunk tangents per pass for the chunked methods, at least 1
+     * @return the passes
+     */
+    public long passes(int coordinates, int chunk) {
+        switch (this) {
+            case FORWARD_DUAL:
+            case COMPLEX_STEP:
+                return coordinates;
+            case FORWARD_CHUNKED:
+            case COMMONS_MATH_DS:
+                return (coordinates + (long) chunk - 1) / chunk;
+            case FORWARD_DIFFERENCE:
+                return coordinates + 1L;
+            case CENTRAL_DIFFERENCE:
+                return 2L * coordinates;
+            case RICHARDSON:
+                return MethodWiring.richardsonEvaluations() * (long) coordinates;
+            case COMMONS_MATH_SPARSE:
+                return 1;
+            default:
+                return 2; // one forward (recording) pass, one reverse sweep
+        }
+    }
+
+    /**
+     * Returns the relative cost of some coordinates of a gradient, the quantity extrapolation
+     * scales by: time(all) ≈ fixed + (time(m) - fixed) · cost(all) / cost(m), where the fixed
+     * part is 0 except for methods with {@link #fixedPass()}.
+     *
+     * <p>It is the number of passes, except for {@code commons-math-sparse}, which makes all
+     * wanted coordinates variables in one pass: its maps of partials, and so the part of its cost
+     * above the fixed pass, grow about linearly with that number.
+     *
+     * @param coordinates number of partials, at least 1
+     * @param chunk tangents per pass for the chunked methods, at least 1
+     * @return a positive relative cost
+     */
+    public double cost(int coordinates, int chunk) {
+        return this == COMMONS_MATH_SPARSE ? coordinates : passes(coordinates, chunk);
+    }
+
+    /**
+     * Says whether the method's cost has a part that does not depend on how many coordinates are
+     * asked for, which must be timed on its own (an empty list of coordinates) for extrapolation:
+     * the one pass of {@code commons-math-sparse}, in which every parameter is a
+     * {@code SparseGradient} even when none is a variable.
+     *
+     * @return true for {@code commons-math-sparse} only
+     */
+    public boolean fixedPass() {
+        return this == COMMONS_MATH_SPARSE;
+    }
+
+    /**
+     * Returns the smallest number of coordinates worth timing on their own: one chunk for the
+     * chunked methods, one coordinate otherwise.
+     *
+     * @param chunk tangents per pass, at least 1
+     * @return the unit, at least 1
+     */
+    public int unit(int chunk) {
+        return this == FORWARD_CHUNKED || this == COMMONS_MATH_DS ? chunk : 1;
+    }
+
+    /**
+     * Prepares this method for one problem.
+     *
+     * @param problem the loss
+     * @param chunk tangents per pass for the chunked methods, at least 1
+     * @return the evaluator
+     * @throws UnsupportedOperationException if the method cannot run in this build
+     */
+    public Evaluator prepare(SweepProblem problem, int chunk) {
+        return MethodWiring.prepare(this, problem, chunk);
+    }
+
+    /**
+     * Finds a method by its name.
+     *
+     * @param name a name such as {@code reverse-scalar-tape}
+     * @return the method
+     * @throws IllegalArgumentException naming the known methods if there is none by that name
+     */
+    public static Method byLabel(String name) {
+        for (Method m : values()) {
+            if (m.label.equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + name + "'; expected one of "
+                + Arrays.stream(values()).map(Method::label).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Parses a comma-separated list of method names, keeping table order and dropping repeats.
+     *
+     * @param names such as {@code "forward-dual,backprop-by-hand"}
+     * @return the methods in table order
+     * @throws IllegalArgumentException if a name is unknown or the list is empty
+     */
+    public static List<Method> parseList(String names) {
+        List<Method> chosen = new ArrayList<>();
+        for (String part : names.split(",")) {
+            String name = part.trim().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty()) {
+                chosen.add(byLabel(name));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no method named in '" + names + "'");
+        }
+        return Arrays.stream(values()).filter(chosen::contains).collect(Collectors.toList());
+    }
+}
