@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** The {@code check} command: its verdict on the built-in losses, its help and its bad input. */
@@ -13,23 +11,13 @@ class CheckCommandTest {
     private static final int OK = 0;
     private static final int BAD_INPUT = 2;
 
-    private record Outcome(int code, String out, String err) {
+    private static MainTest.Outcome run(String... args) {
+        return MainTest.run(args);
     }
 
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
-    /**
-     * Every built-in loss passes both checks, the digits net's relu kinks included (a kink 1.6e-4
-     * from the point along a random direction once made a false failure there).
-     */
     @Test
     void everyBuiltInGradientPasses() {
-        Outcome o = run("check");
+        MainTest.Outcome o = run("check");
         assertEquals(OK, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("Every gradient passed."), o.out());
         assertFalse(o.out().contains("FAILED"), o.out());
@@ -38,7 +26,7 @@ class CheckCommandTest {
 
     @Test
     void helpExplainsEveryOption() {
-        Outcome o = run("check", "--help");
+        MainTest.Outcome o = run("check", "--help");
         assertEquals(OK, o.code());
         for (String option : new String[] {"--width", "--directions", "--coordinates", "Exit codes"}) {
             assertTrue(o.out().contains(option), "help lacks " + option + ":\n" + o.out());
@@ -48,10 +36,10 @@ class CheckCommandTest {
 
     @Test
     void badNumbersAreBadInput() {
-        Outcome width = run("check", "--width=0");
+        MainTest.Outcome width = run("check", "--width=0");
         assertEquals(BAD_INPUT, width.code());
         assertTrue(width.err().contains("--width must be at least 1, got 0"), width.err());
-        Outcome directions = run("check", "--directions=0");
+        MainTest.Outcome directions = run("check", "--directions=0");
         assertEquals(BAD_INPUT, directions.code());
         assertTrue(directions.err().contains("--directions must be at least 1"), directions.err());
         assertEquals(BAD_INPUT, run("check", "--directions=4", "--coordinates").code());

@@ -18,10 +18,12 @@ class MainTest {
     private static final int OK = 0;
     private static final int BAD_INPUT = 2;
 
-    private record Outcome(int code, String out, String err) {
+    /** What one run of the command line returned and printed. */
+    record Outcome(int code, String out, String err) {
     }
 
-    private static Outcome run(String... args) {
+    /** Runs the command line in this JVM, capturing its output. */
+    static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dualtape.compare.report.MachineInfo;
 
 /**
  * Renders the quick profile's scores as {@code RESULTS.md}: one table per benchmark class with
@@ -91,7 +92,9 @@ final class ResultsReport {
                 .append("confidence half-widths.\n\n");
         s.append("- Command: `").append(command).append("`\n");
         s.append(String.format(Locale.ROOT, "- Duration: %.1f minutes%n", minutes));
-        s.append("- Machine: ").append(Machine.describe()).append("\n\n");
+        MachineInfo m = MachineInfo.current();
+        s.append(String.format(Locale.ROOT, "- Machine: %s, %d cores, %s memory, %s, %s%n%n", m.cpu(), m.cores(),
+                m.memory(), m.jvm(), m.os()));
         s.append(targetsTable(scores)).append('\n');
         Map<String, List<Score>> byClass = new LinkedHashMap<>();
         for (Score sc : scores) {
