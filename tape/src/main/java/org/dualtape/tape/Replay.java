@@ -38,6 +38,8 @@ public final class Replay {
     private final int last;
     private final int end;
     private final int width;
+    /** The first entry that is not a scalar input or constant: the sweeps stop there. */
+    private final int first;
 
     Replay(Tape tape, int[] inputs, int[] outputs) {
         this.tape = tape;
@@ -55,6 +57,11 @@ public final class Replay {
             w += tape.replayer.inputWidth(x);
         }
         this.width = w;
+        int f = 0;
+        while (f < end && (tape.op[f] == Op.INPUT || tape.op[f] == Op.CONST)) {
+            f++;
+        }
+        this.first = f;
     }
 
     /**
@@ -164,7 +171,7 @@ public final class Replay {
         strict(x);
         tape.clearAdjoints();
         tape.adjoint[outputs[0]] = 1;
-        tape.sweepReverse(outputs[0]);
+        tape.sweepReverse(outputs[0], first);
         readAdjoints(gradient);
         return tape.value[outputs[0]];
     }
@@ -200,7 +207,7 @@ public final class Replay {
         for (int r = 0; r < outputs.length; r++) {
             tape.adjoint[outputs[r]] += u[r];
         }
-        tape.sweepReverse(last);
+        tape.sweepReverse(last, first);
         readAdjoints(result);
     }
 
@@ -217,7 +224,7 @@ public final class Replay {
         for (int r = 0; r < outputs.length; r++) {
             tape.clearAdjoints();
             tape.adjoint[outputs[r]] = 1;
-            tape.sweepReverse(outputs[r]);
+            tape.sweepReverse(outputs[r], first);
             readAdjoints(j[r]);
         }
         return j;

@@ -517,7 +517,8 @@ public final class Tape {
     /**
      * The reverse sweep from entry {@code last} down to {@code first}, for a caller that knows the
      * entries below {@code first} are scalar inputs or constants, which have nothing to propagate
-     * ({@link Reverse} records the function's inputs first).
+     * ({@link Reverse} records the function's inputs first; {@link Replay} finds the first entry
+     * that is neither once).
      */
     void sweepReverse(int last, int first) {
         int node = arena.nodesUpTo(last);
