@@ -1,6 +1,5 @@
 package org.dualtape.jmh;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.RealFieldElement;
 import org.dualtape.dual.ChunkPolicy;
@@ -54,11 +53,7 @@ public class ChunkWidthBenchmark {
     /** Draws the point from a constant seed (same point every run, as the Rosenbrock benchmark). */
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = random.nextDouble(-2, 2);
-        }
+        x = Functions.randomPoint(n, 2);
     }
 
     private int chunk() {

@@ -18,6 +18,23 @@ public final class Functions {
     }
 
     /**
+     * A point drawn uniformly from [-bound, bound]ⁿ with a constant seed, so that every run and
+     * every benchmark of the same size sees the same point.
+     *
+     * @param n the dimension
+     * @param bound the half-width of the box, above 0
+     * @return a new point
+     */
+    public static double[] randomPoint(int n, double bound) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261122L);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble(-bound, bound);
+        }
+        return x;
+    }
+
+    /**
      * The lecture notes' chain exp(exp(x) + exp(x)²) + sin(exp(x) + exp(x)²), plain code.
      *
      * @param x the argument

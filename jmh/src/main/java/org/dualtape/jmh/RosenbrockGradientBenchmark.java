@@ -1,6 +1,5 @@
 package org.dualtape.jmh;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.SparseGradient;
@@ -51,11 +50,7 @@ public class RosenbrockGradientBenchmark {
     /** Draws the point from a constant seed (same point every run); records the replay. */
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = random.nextDouble(-2, 2);
-        }
+        x = Functions.randomPoint(n, 2);
         replay = Reverse.record(Functions::rosenbrock, x);
         gradient = new double[n];
     }

@@ -1,6 +1,5 @@
 package org.dualtape.jmh;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.commons.math3.RealFieldElement;
@@ -67,11 +66,7 @@ public class TapeMechanicsBenchmark {
     /** Draws the point from a constant seed (same point every run) and records the tapes. */
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = random.nextDouble(-1, 1); // |x| <= 1 keeps the chain's value bounded
-        }
+        x = Functions.randomPoint(n, 1); // |x| <= 1 keeps the chain's value bounded
         gradient = new double[n];
         isChain = function.equals("chain");
         f = isChain ? TapeMechanicsBenchmark::chain : Functions::rosenbrock;
