@@ -1,6 +1,5 @@
 package org.dualtape.compare;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dualtape.compare.report.AtomicFiles;
@@ -9,9 +8,9 @@ import org.dualtape.compare.report.Csv;
 import org.dualtape.compare.sweep.ProblemFamily;
 import org.dualtape.compare.sweep.StepPoint;
 import org.dualtape.compare.sweep.StepStudy;
-import org.dualtape.compare.sweep.SweepConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,13 +28,8 @@ public final class StepsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Output folder, created if missing (default: ${DEFAULT-VALUE}).")
-    private Path out;
-
-    @Option(names = "--family", hidden = true, defaultValue = SweepConfig.STANDARD_FAMILY,
-            description = "Class name of the ProblemFamily (for tests).")
-    private String family;
+    @Mixin
+    private OutputOptions output;
 
     /** Creates the command (picocli instantiates it). */
     public StepsCommand() {
@@ -45,14 +39,14 @@ public final class StepsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProblemFamily problems;
         try {
-            problems = ProblemFamily.forName(family);
-            AtomicFiles.requireWritableFolder(out);
+            problems = ProblemFamily.forName(output.family);
+            AtomicFiles.requireWritableFolder(output.out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         List<StepPoint> points = StepStudy.run(problems, spec.commandLine().getErr());
-        Csv.writeSteps(out, points);
-        Charts.writeSteps(out, points);
+        Csv.writeSteps(output.out, points);
+        Charts.writeSteps(output.out, points);
         spec.commandLine().getOut().print(Csv.steps(points));
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,6 +1,5 @@
 package org.dualtape.compare;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.dualtape.compare.sweep.SweepConfig;
 import org.dualtape.compare.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,13 +72,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + " (default: the dual module's chunk policy).")
     private Integer chunk;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Output folder, created if missing (default: ${DEFAULT-VALUE}).")
-    private Path out;
-
-    @Option(names = "--family", hidden = true, defaultValue = SweepConfig.STANDARD_FAMILY,
-            description = "Class name of the ProblemFamily (for tests).")
-    private String family;
+    @Mixin
+    private OutputOptions output;
 
     /** Creates the command (picocli instantiates it). */
     public SweepCommand() {
@@ -93,19 +88,19 @@ public final class SweepCommand implements Callable<Integer> {
         List<StepPoint> steps = StepStudy.run(problems, spec.commandLine().getErr());
         double elapsed = (System.nanoTime() - start) * 1e-9;
 
-        Csv.writeSweep(out, rows);
-        Csv.writeSteps(out, steps);
-        Charts.writeSweep(out, rows);
-        Charts.writeSteps(out, steps);
+        Csv.writeSweep(output.out, rows);
+        Csv.writeSteps(output.out, steps);
+        Charts.writeSweep(output.out, rows);
+        Charts.writeSteps(output.out, steps);
         String reference = problems.create(config.widths().get(0)).referenceDescription();
         RunInfo run = new RunInfo(commandText(), problems.description(), reference,
                 config.budgetSeconds(), chunk == null ? "chunk policy" : String.valueOf(chunk),
                 elapsed, MachineInfo.current());
-        AtomicFiles.writeString(out.resolve("REPORT.md"), MarkdownReport.render(run, rows, steps));
+        AtomicFiles.writeString(output.out.resolve("REPORT.md"), MarkdownReport.render(run, rows, steps));
 
         spec.commandLine().getOut().print(ConsoleTable.render(rows));
         spec.commandLine().getOut().printf(Locale.ROOT, "%nWrote %s (sweep.csv, details.csv,"
-                + " steps.csv, REPORT.md, plots) in %.0f s%n", out, elapsed);
+                + " steps.csv, REPORT.md, plots) in %.0f s%n", output.out, elapsed);
         spec.commandLine().getOut().flush();
         return 0; // failed cells are rows of the report, not a failed run
     }
@@ -122,10 +117,10 @@ public final class SweepCommand implements Callable<Integer> {
                     : full ? SweepConfig.FULL_WIDTHS : SweepConfig.QUICK_WIDTHS;
             List<Method> m = methods == null ? Arrays.asList(Method.values()) : Method.parseList(methods);
             double b = budget != null ? budget : full ? SweepConfig.FULL_BUDGET : SweepConfig.QUICK_BUDGET;
-            SweepConfig config = new SweepConfig(w, m, b, chunk == null ? 0 : chunk, family,
+            SweepConfig config = new SweepConfig(w, m, b, chunk == null ? 0 : chunk, output.family,
                     SweepConfig.workerHeapOptions());
-            ProblemFamily.forName(family);
-            AtomicFiles.requireWritableFolder(out);
+            ProblemFamily.forName(output.family);
+            AtomicFiles.requireWritableFolder(output.out);
             return config;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
