@@ -1,6 +1,8 @@
 package org.dualtape.jmh;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.dualtape.tape.Var;
+import org.dualtape.tape.VarMatrix;
 
 /**
  * The benchmarked functions, each written twice: once generically, so that every number type
@@ -90,6 +92,22 @@ public final class Functions {
             sum = sum.add(a.multiply(a).multiply(100).add(b.multiply(b)));
         }
         return sum;
+    }
+
+    /**
+     * The extended Rosenbrock function written on vector nodes: the same operations on each
+     * element in the same order as {@link #rosenbrock(double[])}, on two overlapping views of the
+     * point, so the tape holds nine entries whatever n is and the value is bitwise the plain one.
+     *
+     * @param x the point as one {@code 1 × n} matrix, n at least 2
+     * @return the value
+     */
+    public static Var rosenbrock(VarMatrix x) {
+        int n = x.cols();
+        VarMatrix head = x.view(0, 1, n - 1); // x[i]
+        VarMatrix a = x.view(1, 1, n - 1).subtract(head.square()); // x[i + 1] - x[i] * x[i]
+        VarMatrix b = head.negate().add(1); // -x[i] + 1, the same number as 1 - x[i]
+        return a.square().multiply(100).add(b.square()).sum();
     }
 
     /**

@@ -53,6 +53,10 @@ final class ResultsReport {
             String b = "RosenbrockGradientBenchmark";
             t.add(new Target("Reverse.gradient within 10× of the plain function", b, n, "reverse", BASELINE, 10));
             t.add(new Target("replayed tape within 4× of the plain function", b, n, "replay", BASELINE, 4));
+            t.add(new Target("Reverse gradient, vector nodes, within 10× of the plain function", b, n,
+                    "reverseVectorized", BASELINE, 10));
+            t.add(new Target("replayed tape, vector nodes, within 4× of the plain function", b, n,
+                    "replayVectorized", BASELINE, 4));
             t.add(new Target("chunked forward ≥ 3× faster than DerivativeStructure", b, n,
                     "forwardChunked", "derivativeStructure", 1 / 3.0));
             t.add(new Target("chunked forward ≥ 3× faster than SparseGradient", b, n,

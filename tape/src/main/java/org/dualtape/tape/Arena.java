@@ -140,6 +140,11 @@ final class Arena {
         return rows[j] * cols[j];
     }
 
+    /** The constant of a {@link Op#V_SCALE} or {@link Op#V_SHIFT} node, kept after its values. */
+    double constant(int j) {
+        return val[off[j] + size(j)];
+    }
+
     // ---------------------------------------------------------------- sweeps
 
     void clearAdjoints() {

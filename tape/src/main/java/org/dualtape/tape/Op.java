@@ -64,7 +64,9 @@ final class Op {
     static final int V_BCE_LOGITS = 113;
     static final int V_ELEMENT = 114;
     static final int V_STACK = 115;
-    static final int END = 116;
+    static final int V_SCALE = 116;
+    static final int V_SHIFT = 117;
+    static final int END = 118;
 
     /** Recorded parameters per op code, including the recorded branch of piecewise entries. */
     static final byte[] AUX = new byte[END];
@@ -92,7 +94,7 @@ final class Op {
         System.arraycopy(scalar, 0, LABEL, INPUT, scalar.length);
         String[] vector = {"matrix input", "matrix const", "view", "affine", "add", "subtract", "multiply",
             "elementwise", "sum", "mean", "dot", "softmaxCrossEntropy", "meanSquaredError",
-            "binaryCrossEntropyWithLogits", "element", "stack"};
+            "binaryCrossEntropyWithLogits", "element", "stack", "multiply", "add"};
         System.arraycopy(vector, 0, LABEL, VECTOR, vector.length);
         for (int code : new int[] {ADD_C, SUB_C, DIV_C, POW_C, POW_INT, ROOT_N, SCALB}) {
             AUX[code] = 1;

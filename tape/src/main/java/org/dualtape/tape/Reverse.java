@@ -203,6 +203,59 @@ public final class Reverse {
         return tape.replay(outputs(tape, f.apply(v)), v);
     }
 
+    /**
+     * The value and the gradient of a scalar function written on vector nodes: f receives the
+     * point as one {@code 1 × n} {@link VarMatrix} and works on whole vectors (views, elementwise
+     * operations, sums), so the tape holds a few entries however large n is. One recording and one
+     * reverse sweep, as {@link #valueAndGradient}.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code f(x)} and {@code ∇f(x)}, one component per element of {@code x}
+     */
+    public static ValueAndGradient matrixValueAndGradient(Function<VarMatrix, Var> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x (the point) is null");
+        Tape tape = acquire();
+        try {
+            VarMatrix v = tape.matrix(x, 1, x.length);
+            Var y = output(tape, f.apply(v), -1);
+            tape.reverse(y);
+            return new ValueAndGradient(tape.value[y.index], v.adjoint());
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The gradient of a scalar function written on vector nodes (see
+     * {@link #matrixValueAndGradient}).
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code ∇f(x)}
+     */
+    public static double[] matrixGradient(Function<VarMatrix, Var> f, double[] x) {
+        return matrixValueAndGradient(f, x).gradient();
+    }
+
+    /**
+     * Records a scalar function written on vector nodes once (the point arrives as one
+     * {@code 1 × n} {@link VarMatrix}), for evaluation at many points by {@link Replay}. The
+     * replay owns a fresh tape; its inputs are the n elements of the point.
+     *
+     * @param f the function
+     * @param x the point to record at; not modified
+     * @return the replay
+     */
+    public static Replay recordMatrix(Function<VarMatrix, Var> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x (the point) is null");
+        Tape tape = new Tape();
+        VarMatrix v = tape.matrix(x, 1, x.length);
+        return tape.replay(output(tape, f.apply(v), -1), v);
+    }
+
     /** Checks one output of a function recorded on {@code tape}; {@code i} is its index or -1. */
     static Var output(Tape tape, Var y, int i) {
         if (y == null) {

@@ -69,6 +69,8 @@ final class TapePrinter {
             label += " " + number(t.partial[t.start[i]]);
         } else if (code == Op.V_UNARY) {
             label = Op.ELEMENTARY[t.arena.aux[t.arena.nodeOf(i)]].label() + " (elementwise)";
+        } else if (code == Op.V_SCALE || code == Op.V_SHIFT) {
+            label += " " + number(t.arena.constant(t.arena.nodeOf(i)));
         }
         return label;
     }

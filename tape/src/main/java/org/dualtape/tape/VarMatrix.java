@@ -238,6 +238,46 @@ public final class VarMatrix {
     }
 
     /**
+     * Every element times a constant, {@code x * c} as plain code computes it.
+     *
+     * @param c the factor
+     * @return the scaled matrix
+     */
+    public VarMatrix multiply(double c) {
+        return withConstant(Op.V_SCALE, c);
+    }
+
+    /**
+     * Every element plus a constant, {@code x + c} as plain code computes it.
+     *
+     * @param c the term
+     * @return the shifted matrix
+     */
+    public VarMatrix add(double c) {
+        return withConstant(Op.V_SHIFT, c);
+    }
+
+    /**
+     * Every element minus a constant, {@code x - c} as plain code computes it (recorded as
+     * {@code x + (-c)}, which IEEE arithmetic defines to be the same number).
+     *
+     * @param c the term to subtract
+     * @return the shifted matrix
+     */
+    public VarMatrix subtract(double c) {
+        return withConstant(Op.V_SHIFT, -c);
+    }
+
+    /**
+     * Elementwise {@code -x}.
+     *
+     * @return the negated matrix
+     */
+    public VarMatrix negate() {
+        return apply(Elementary.NEGATE);
+    }
+
+    /**
      * Elementwise {@code tanh}.
      *
      * @return {@code tanh} of each element
@@ -438,6 +478,17 @@ public final class VarMatrix {
     private VarMatrix record(int code, int rows, int cols, int b, int c, int aux, int region) {
         Arena m = tape.arena;
         int j = m.add(code, rows, cols, node, b, c, aux, region, 0);
+        VectorRules.compute(m, j, false);
+        return new VarMatrix(tape, j, generation);
+    }
+
+    /** A scale or shift node: values, then the constant (read by the rules and the printer). */
+    private VarMatrix withConstant(int code, double constant) {
+        check();
+        Arena m = tape.arena;
+        int n = m.size(node);
+        int j = m.add(code, rows(), cols(), node, -1, -1, 0, n + 1, 0);
+        m.val[m.off[j] + n] = constant;
         VectorRules.compute(m, j, false);
         return new VarMatrix(tape, j, generation);
     }

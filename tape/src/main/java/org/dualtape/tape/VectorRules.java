@@ -30,6 +30,18 @@ final class VectorRules {
             case Op.V_AFFINE -> Kernels.affine(v, m.off[a], v, m.off[b], m.c[j] >= 0 ? v : null,
                 m.c[j] >= 0 ? m.off[m.c[j]] : 0, v, o, m.rows[a], m.cols[a], m.rows[b]);
             case Op.V_ADD, Op.V_SUB, Op.V_MUL -> elementwise(m, j);
+            case Op.V_SCALE -> {
+                double c = m.constant(j);
+                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
+                    v[o + i] = v[x + i] * c;
+                }
+            }
+            case Op.V_SHIFT -> {
+                double c = m.constant(j);
+                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
+                    v[o + i] = v[x + i] + c;
+                }
+            }
             case Op.V_UNARY -> {
                 return unary(m, j, replay);
             }
@@ -60,7 +72,10 @@ final class VectorRules {
         m.tape.value[m.entry[j]] = value;
     }
 
-    /** add, subtract, multiply, with a 1 × cols row broadcast over the other operand's rows. */
+    /**
+     * add, subtract, multiply, with a 1 × cols row broadcast over the other operand's rows: one
+     * loop per operation, so that the JIT can vectorise each.
+     */
     private static void elementwise(Arena m, int j) {
         double[] v = m.val;
         int code = m.tape.op[m.entry[j]];
@@ -68,19 +83,24 @@ final class VectorRules {
         int b = m.b[j];
         int rows = m.rows[j];
         int cols = m.cols[j];
-        int oa = m.off[a];
-        int ob = m.off[b];
         int sa = m.rows[a] == 1 ? 0 : cols; // row stride: 0 broadcasts
         int sb = m.rows[b] == 1 ? 0 : cols;
-        int o = m.off[j];
         for (int r = 0; r < rows; r++) {
-            int ia = oa + r * sa;
-            int ib = ob + r * sb;
-            int iy = o + r * cols;
-            for (int k = 0; k < cols; k++) {
-                double x = v[ia + k];
-                double y = v[ib + k];
-                v[iy + k] = code == Op.V_ADD ? x + y : code == Op.V_SUB ? x - y : x * y;
+            int ia = m.off[a] + r * sa;
+            int ib = m.off[b] + r * sb;
+            int iy = m.off[j] + r * cols;
+            if (code == Op.V_ADD) {
+                for (int k = 0; k < cols; k++) {
+                    v[iy + k] = v[ia + k] + v[ib + k];
+                }
+            } else if (code == Op.V_SUB) {
+                for (int k = 0; k < cols; k++) {
+                    v[iy + k] = v[ia + k] - v[ib + k];
+                }
+            } else {
+                for (int k = 0; k < cols; k++) {
+                    v[iy + k] = v[ia + k] * v[ib + k];
+                }
             }
         }
     }
@@ -92,6 +112,21 @@ final class VectorRules {
         int n = m.size(j);
         int x = m.off[m.a[j]];
         int o = m.off[j];
+        if (e == Elementary.SQUARE) { // the arithmetic ones as plain loops, without a call per element
+            for (int i = 0; i < n; i++) {
+                double xi = v[x + i];
+                v[o + i] = xi * xi;
+                v[o + n + i] = 2 * xi;
+            }
+            return -1;
+        }
+        if (e == Elementary.NEGATE) {
+            for (int i = 0; i < n; i++) {
+                v[o + i] = -v[x + i];
+                v[o + n + i] = -1;
+            }
+            return -1;
+        }
         int changed = -1;
         for (int i = 0; i < n; i++) {
             double xi = v[x + i];
@@ -140,6 +175,17 @@ final class VectorRules {
                 }
             }
             case Op.V_ADD, Op.V_SUB, Op.V_MUL -> elementwiseReverse(m, j, code);
+            case Op.V_SCALE -> {
+                double c = m.constant(j);
+                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
+                    d[x + i] += d[o + i] * c;
+                }
+            }
+            case Op.V_SHIFT -> {
+                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
+                    d[x + i] += d[o + i];
+                }
+            }
             case Op.V_UNARY -> {
                 int n = m.size(j);
                 int x = m.off[a];
@@ -206,6 +252,7 @@ final class VectorRules {
         }
     }
 
+    /** The VJP of add, subtract, multiply (broadcast rows accumulate): one loop per case. */
     private static void elementwiseReverse(Arena m, int j, int code) {
         double[] v = m.val;
         double[] d = m.adj;
@@ -221,15 +268,30 @@ final class VectorRules {
             int ia = m.off[a] + r * sa;
             int ib = m.off[b] + r * sb;
             int iy = m.off[j] + r * cols;
-            for (int k = 0; k < cols; k++) {
-                double g = d[iy + k];
-                double ga = code == Op.V_MUL ? g * v[ib + k] : g;
-                double gb = code == Op.V_MUL ? g * v[ia + k] : code == Op.V_SUB ? -g : g;
-                if (na) {
-                    d[ia + k] += ga;
+            if (na) {
+                if (code == Op.V_MUL) {
+                    for (int k = 0; k < cols; k++) {
+                        d[ia + k] += d[iy + k] * v[ib + k];
+                    }
+                } else {
+                    for (int k = 0; k < cols; k++) {
+                        d[ia + k] += d[iy + k];
+                    }
                 }
-                if (nb) {
-                    d[ib + k] += gb;
+            }
+            if (nb) {
+                if (code == Op.V_MUL) {
+                    for (int k = 0; k < cols; k++) {
+                        d[ib + k] += d[iy + k] * v[ia + k];
+                    }
+                } else if (code == Op.V_SUB) {
+                    for (int k = 0; k < cols; k++) {
+                        d[ib + k] -= d[iy + k];
+                    }
+                } else {
+                    for (int k = 0; k < cols; k++) {
+                        d[ib + k] += d[iy + k];
+                    }
                 }
             }
         }
@@ -272,6 +334,13 @@ final class VectorRules {
                     }
                 }
             }
+            case Op.V_SCALE -> {
+                double c = m.constant(j);
+                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
+                    t[o + i] = t[x + i] * c;
+                }
+            }
+            case Op.V_SHIFT -> System.arraycopy(t, m.off[a], t, o, m.size(j));
             case Op.V_UNARY -> {
                 int n = m.size(j);
                 for (int i = 0, x = m.off[a]; i < n; i++) {

@@ -61,6 +61,40 @@ enum VectorCase {
         VarMatrix vector(VarMatrix[] m) { return m[0].square(); }
         Var[] scalar(Var[][] s) { return Scalars.map(s[0], Var::square); }
     },
+    SCALE(new int[][] {{3, 4}}) {
+        VarMatrix vector(VarMatrix[] m) { return m[0].multiply(-2.5); }
+        Var[] scalar(Var[][] s) { return Scalars.map(s[0], x -> x.multiply(-2.5)); }
+    },
+    SHIFT(new int[][] {{3, 4}}) {
+        VarMatrix vector(VarMatrix[] m) { return m[0].add(0.75).square(); }
+        Var[] scalar(Var[][] s) { return Scalars.map(s[0], x -> x.add(0.75).square()); }
+    },
+    SUBTRACT_CONSTANT(new int[][] {{3, 4}}) {
+        VarMatrix vector(VarMatrix[] m) { return m[0].subtract(0.75).multiply(m[0]); }
+        Var[] scalar(Var[][] s) { return Scalars.map(s[0], x -> x.subtract(0.75).multiply(x)); }
+    },
+    NEGATE(new int[][] {{3, 4}}) {
+        VarMatrix vector(VarMatrix[] m) { return m[0].negate().add(1); }
+        Var[] scalar(Var[][] s) { return Scalars.map(s[0], x -> x.negate().add(1)); }
+    },
+    /** The extended Rosenbrock function on overlapping views of one vector, as the benchmarks write it. */
+    ROSENBROCK(new int[][] {{1, 7}}) {
+        Var reduce(VarMatrix[] m) {
+            VarMatrix head = m[0].view(0, 1, 6);
+            VarMatrix a = m[0].view(1, 1, 6).subtract(head.square());
+            VarMatrix b = head.negate().add(1);
+            return a.square().multiply(100).add(b.square()).sum();
+        }
+        Var reduce(Var[][] s) {
+            Var sum = s[0][0].getField().getZero();
+            for (int i = 0; i + 1 < 7; i++) {
+                Var a = s[0][i + 1].subtract(s[0][i].square());
+                Var b = s[0][i].negate().add(1);
+                sum = sum.add(a.square().multiply(100).add(b.square()));
+            }
+            return sum;
+        }
+    },
     VIEW(new int[][] {{1, 12}}) {
         VarMatrix vector(VarMatrix[] m) { return m[0].view(2, 2, 3).multiply(m[0].view(6, 2, 3)); }
         Var[] scalar(Var[][] s) {
