@@ -143,6 +143,10 @@ final class ResultsReport {
                 } else {
                     measured = "not run";
                     verdict = "not run";
+                    if (t.denominator().equals("derivativeStructure") && t.params().equals("n=10000")) {
+                        verdict = "not run: DerivativeStructure cannot hold 10000 variables (memory ∝ n³, "
+                                + "see RosenbrockGradientBenchmark.DERIVATIVE_STRUCTURE_LIMIT)";
+                    }
                 }
                 limit = "≤ " + fmt(t.limit()) + "× " + t.denominator();
             }
