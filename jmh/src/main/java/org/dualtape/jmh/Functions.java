@@ -147,35 +147,55 @@ public final class Functions {
      * with cyclic indices and F = 8, plain code: a small dynamical system whose Jacobian an ODE
      * solver needs at every implicit step.
      *
-     * @param x the state, not modified
+     * <p>Written as a competent engineer would: the three elements whose neighbours wrap around
+     * (0, 1 and n − 1) are computed apart, the others in a loop with plain index arithmetic, so
+     * no element pays an integer division for its cyclic indices.
+     *
+     * @param x the state, not modified, of length n ≥ 3
      * @param y receives the time derivative, same length, modified
+     * @throws IllegalArgumentException if n &lt; 3 (the wrapping elements 0, 1 and n − 1 must be
+     *     distinct)
      */
     public static void lorenz96(double[] x, double[] y) {
-        int n = x.length;
-        for (int i = 0; i < n; i++) {
-            double next = x[(i + 1) % n];
-            double prev2 = x[(i + n - 2) % n];
-            double prev = x[(i + n - 1) % n];
-            y[i] = (next - prev2) * prev - x[i] + LORENZ_FORCING;
+        int n = lorenz96Size(x.length);
+        y[0] = (x[1] - x[n - 2]) * x[n - 1] - x[0] + LORENZ_FORCING;
+        y[1] = (x[2] - x[n - 1]) * x[0] - x[1] + LORENZ_FORCING;
+        for (int i = 2; i < n - 1; i++) {
+            y[i] = (x[i + 1] - x[i - 2]) * x[i - 1] - x[i] + LORENZ_FORCING;
         }
+        y[n - 1] = (x[0] - x[n - 3]) * x[n - 2] - x[n - 1] + LORENZ_FORCING;
     }
 
     /**
-     * The right-hand side of the Lorenz-96 system, generic.
+     * The right-hand side of the Lorenz-96 system, generic: the same operations in the same order
+     * as {@link #lorenz96(double[], double[])}.
      *
-     * @param x the state, not modified
+     * @param x the state, not modified, of length n ≥ 3
      * @param <T> the number type
      * @return the time derivative
+     * @throws IllegalArgumentException if n &lt; 3
      */
     public static <T extends RealFieldElement<T>> T[] lorenz96(T[] x) {
-        int n = x.length;
+        int n = lorenz96Size(x.length);
         T[] y = x.clone(); // same length; every element is overwritten
-        for (int i = 0; i < n; i++) {
-            T next = x[(i + 1) % n];
-            T prev2 = x[(i + n - 2) % n];
-            T prev = x[(i + n - 1) % n];
-            y[i] = next.subtract(prev2).multiply(prev).subtract(x[i]).add(LORENZ_FORCING);
+        y[0] = lorenz96Term(x[1], x[n - 2], x[n - 1], x[0]);
+        y[1] = lorenz96Term(x[2], x[n - 1], x[0], x[1]);
+        for (int i = 2; i < n - 1; i++) {
+            y[i] = lorenz96Term(x[i + 1], x[i - 2], x[i - 1], x[i]);
         }
+        y[n - 1] = lorenz96Term(x[0], x[n - 3], x[n - 2], x[n - 1]);
         return y;
+    }
+
+    /** (next − prev2) · prev − x + F, one component of Lorenz-96. */
+    private static <T extends RealFieldElement<T>> T lorenz96Term(T next, T prev2, T prev, T x) {
+        return next.subtract(prev2).multiply(prev).subtract(x).add(LORENZ_FORCING);
+    }
+
+    private static int lorenz96Size(int n) {
+        if (n < 3) {
+            throw new IllegalArgumentException("Lorenz-96 needs at least 3 variables, got " + n);
+        }
+        return n;
     }
 }
