@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Question 4: what does one gradient of the comparison's standard MLP loss (32 → h → h → 10,
@@ -50,16 +51,28 @@ public class MlpGradientBenchmark {
     private Evaluator backprop;
     private Evaluator scalarTape;
 
-    /** Builds the standard problem (constant seeds) and prepares the constant-pass methods. */
+    /**
+     * Builds the standard problem (constant seeds) and prepares only the method about to run: at
+     * h = 1024 the scalar tape and its replay hold about 70 million entries each, and a fork that
+     * prepared both (or prepared them to time the plain loss) could run out of heap.
+     *
+     * @param params which benchmark method this fork runs
+     */
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         problem = new StandardMlpFamily().create(width);
         w = problem.initialParameters();
         gradient = new double[w.length];
-        vectorTape = Method.REVERSE_VECTOR_TAPE.prepare(problem, 1);
-        replay = Method.REVERSE_REPLAY.prepare(problem, 1);
-        backprop = Method.BACKPROP_BY_HAND.prepare(problem, 1);
-        scalarTape = Method.REVERSE_SCALAR_TAPE.prepare(problem, 1);
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        switch (method) {
+            case "reverseVectorTape" -> vectorTape = Method.REVERSE_VECTOR_TAPE.prepare(problem, 1);
+            case "reverseReplay" -> replay = Method.REVERSE_REPLAY.prepare(problem, 1);
+            case "backpropByHand" -> backprop = Method.BACKPROP_BY_HAND.prepare(problem, 1);
+            case "reverseScalarTape" -> scalarTape = Method.REVERSE_SCALAR_TAPE.prepare(problem, 1);
+            default -> {
+                // plainDouble needs the problem only
+            }
+        }
     }
 
     /**
