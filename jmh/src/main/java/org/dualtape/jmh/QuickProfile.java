@@ -31,6 +31,13 @@ public final class QuickProfile {
     static final String COMMAND =
             "mvn -B -q package -DskipTests && java -cp jmh/target/benchmarks.jar org.dualtape.jmh.QuickProfile";
 
+    /**
+     * Warm-up iterations of 0.5 s per benchmark. Three were too few for C2 to finish compiling
+     * the forward Jacobian on two cores: its first measured iteration still ran several times
+     * slower than the rest (4.6 µs, then 0.65 µs at n = 10), which moved the mean by 2×.
+     */
+    static final int WARMUP_ITERATIONS = 5;
+
     private QuickProfile() {
     }
 
@@ -51,7 +58,7 @@ public final class QuickProfile {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
-                .warmupIterations(3)
+                .warmupIterations(WARMUP_ITERATIONS)
                 .warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(5)
                 .measurementTime(TimeValue.milliseconds(500))

@@ -91,7 +91,8 @@ final class ResultsReport {
     static String render(List<Score> scores, String command, double minutes) {
         StringBuilder s = new StringBuilder();
         s.append("# Benchmark results\n\n");
-        s.append("A quick profile of every benchmark (one fork, 3 warm-up and 5 measurement iterations of 0.5 s, ")
+        s.append("A quick profile of every benchmark (one fork, ").append(QuickProfile.WARMUP_ITERATIONS)
+                .append(" warm-up and 5 measurement iterations of 0.5 s, ")
                 .append("`-prof gc`): useful ratios, not publication numbers. Error columns are JMH's 99.9% ")
                 .append("confidence half-widths.\n\n");
         s.append("- Command: `").append(command).append("`\n");
