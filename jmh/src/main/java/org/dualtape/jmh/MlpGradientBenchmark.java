@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"}) // the scalar tape at h = 1024 peaks near 8 GB while growing
 @State(Scope.Benchmark)
 public class MlpGradientBenchmark {
     /** Hidden width h. */
