@@ -79,21 +79,8 @@ enum VectorCase {
     },
     /** The extended Rosenbrock function on overlapping views of one vector, as the benchmarks write it. */
     ROSENBROCK(new int[][] {{1, 7}}) {
-        Var reduce(VarMatrix[] m) {
-            VarMatrix head = m[0].view(0, 1, 6);
-            VarMatrix a = m[0].view(1, 1, 6).subtract(head.square());
-            VarMatrix b = head.negate().add(1);
-            return a.square().multiply(100).add(b.square()).sum();
-        }
-        Var reduce(Var[][] s) {
-            Var sum = s[0][0].getField().getZero();
-            for (int i = 0; i + 1 < 7; i++) {
-                Var a = s[0][i + 1].subtract(s[0][i].square());
-                Var b = s[0][i].negate().add(1);
-                sum = sum.add(a.square().multiply(100).add(b.square()));
-            }
-            return sum;
-        }
+        Var reduce(VarMatrix[] m) { return MatrixFunctionTest.rosenbrock(m[0]); }
+        Var reduce(Var[][] s) { return MatrixFunctionTest.rosenbrock(s[0]); }
     },
     VIEW(new int[][] {{1, 12}}) {
         VarMatrix vector(VarMatrix[] m) { return m[0].view(2, 2, 3).multiply(m[0].view(6, 2, 3)); }
