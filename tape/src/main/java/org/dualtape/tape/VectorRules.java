@@ -112,21 +112,6 @@ final class VectorRules {
         int n = m.size(j);
         int x = m.off[m.a[j]];
         int o = m.off[j];
-        if (e == Elementary.SQUARE) { // the arithmetic ones as plain loops, without a call per element
-            for (int i = 0; i < n; i++) {
-                double xi = v[x + i];
-                v[o + i] = xi * xi;
-                v[o + n + i] = 2 * xi;
-            }
-            return -1;
-        }
-        if (e == Elementary.NEGATE) {
-            for (int i = 0; i < n; i++) {
-                v[o + i] = -v[x + i];
-                v[o + n + i] = -1;
-            }
-            return -1;
-        }
         int changed = -1;
         for (int i = 0; i < n; i++) {
             double xi = v[x + i];
