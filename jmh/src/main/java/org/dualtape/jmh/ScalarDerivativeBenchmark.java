@@ -2,7 +2,7 @@ package org.dualtape.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
-import org.dualtape.compare.numeric.Stencil;
+import org.dualtape.check.numeric.Stencil;
 import org.dualtape.dual.Forward;
 import org.dualtape.tape.Reverse;
 import org.openjdk.jmh.annotations.Benchmark;

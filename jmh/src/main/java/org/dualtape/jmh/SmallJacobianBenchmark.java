@@ -3,7 +3,7 @@ package org.dualtape.jmh;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
-import org.dualtape.compare.numeric.Stencil;
+import org.dualtape.check.numeric.Stencil;
 import org.dualtape.dual.Forward;
 import org.dualtape.dual.MultiDual;
 import org.dualtape.tape.Replay;
