@@ -28,7 +28,7 @@ final class Bytecode implements Opcodes {
 
     private final Code code;
     private final Layout layout;
-    private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     /** Bytecode bytes of each chunk method. */
     final int[] methodBytes;
     private final int[] local;
@@ -184,7 +184,7 @@ final class Bytecode implements Opcodes {
                     mv.visitJumpInsn(IFEQ, skip);
                     open.push(skip);
                 }
-                case Code.END_IF -> mv.visitLabel(open.pop());
+                case Code.END_IF -> label(mv, open.pop());
                 case Code.CHECK -> {
                     Label same = new Label();
                     int k = local(code.b[i], m);
@@ -197,7 +197,7 @@ final class Bytecode implements Opcodes {
                     mv.visitVarInsn(DLOAD, k);
                     mv.visitMethodInsn(INVOKESTATIC, BASE, "changed", "(IDD)Ljava/lang/RuntimeException;", false);
                     mv.visitInsn(ATHROW);
-                    mv.visitLabel(same);
+                    label(mv, same);
                 }
                 case Code.RETURN -> {
                     value(mv, a, code.d[i], m);
@@ -234,6 +234,27 @@ final class Bytecode implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
+
+    /**
+     * Places a jump target with its stack map frame: the four array parameters and every double
+     * local given out so far. Locals first written inside an if block are never read after it (the
+     * generator initialises adjoints before the test), so this frame holds on both paths, and the
+     * frames need not be computed by data flow.
+     */
+    private void label(MethodVisitor mv, Label l) {
+        mv.visitLabel(l);
+        int doubles = (nextLocal - FIRST_LOCAL) / 2;
+        if (frame.length < FIRST_LOCAL + doubles) {
+            frame = Arrays.copyOf(frame, Math.max(FIRST_LOCAL + doubles, 2 * frame.length));
+        }
+        for (int i = 0; i < FIRST_LOCAL; i++) {
+            frame[i] = "[D";
+        }
+        Arrays.fill(frame, FIRST_LOCAL, FIRST_LOCAL + doubles, DOUBLE);
+        mv.visitFrame(F_NEW, FIRST_LOCAL + doubles, frame, 0, new Object[0]);
+    }
+
+    private Object[] frame = new Object[64];
 
     /** Pushes key {@code k} or, if it is -1, the constant {@code d}. */
     private void value(MethodVisitor mv, int k, double d, int m) {

@@ -186,6 +186,63 @@ class CompiledReplayTest {
         bitwise(interpreted.gradient(x), compiled.gradient(x), "gradient of the large tape");
     }
 
+    @Test
+    void eightThreadsShareOneCompiledReplayAndGetTheSerialResults() throws Exception {
+        int threads = 8;
+        int rounds = 500;
+        Random random = new Random(SEED);
+        double[][] points = new double[threads * rounds][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = VectorNodeTest.gaussian(random, 6);
+        }
+        // small methods, so that the workspace carries values between them
+        Replay gradient = Reverse.record(ReverseVersusForwardTest::scalar, points[0]).compile(200, null);
+        Replay jacobian = Reverse.recordVector(ReverseVersusForwardTest::vector, points[0]).compile(200, true);
+        assertTrue(gradient.compiled().program(Compiled.Kind.GRADIENT).methods > 1, gradient.explain());
+        double[][] expected = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            expected[i] = serial(gradient, jacobian, points[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<double[][]>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * rounds;
+                results.add(pool.submit(() -> {
+                    double[][] out = new double[rounds][];
+                    for (int r = 0; r < rounds; r++) {
+                        out[r] = serial(gradient, jacobian, points[first + r]);
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                double[][] out = results.get(t).get();
+                for (int r = 0; r < rounds; r++) {
+                    bitwise(expected[t * rounds + r], out[r], "thread " + t + ", round " + r);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The gradient, then the flattened Jacobian, then {@code J·v}, at {@code x}. */
+    private static double[] serial(Replay gradient, Replay jacobian, double[] x) {
+        int n = x.length;
+        double[] out = new double[n + n * n + n];
+        double[] g = new double[n];
+        gradient.gradient(x, g);
+        System.arraycopy(g, 0, out, 0, n);
+        double[][] j = new double[n][n];
+        jacobian.jacobian(x, j);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(j[r], 0, out, n + r * n, n);
+        }
+        System.arraycopy(jacobian.jvp(x, x), 0, out, n + n * n, n);
+        return out;
+    }
+
     // ---------------------------------------------------------------- functions
 
     static Var rosenbrock(Var[] x) {
