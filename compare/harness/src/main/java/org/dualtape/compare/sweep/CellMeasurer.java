@@ -17,7 +17,7 @@ import org.dualtape.dual.ChunkPolicy;
  * timed. A whole-gradient method whose single gradient exceeds the budget still runs at least
  * twice (one warm-up, one sample).
  */
-public final class CellMeasurer {
+final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
     private static final double LOSS_MEASURE = 0.12;
     private static final double PROBE_WARMUP = 0.15;
