@@ -190,6 +190,70 @@ public final class Functions {
         return y;
     }
 
+    /** The number of residuals of {@link #residuals(double[], double[])}. */
+    public static final int RESIDUALS = 50;
+
+    /**
+     * A least-squares residual model with many more residuals than parameters:
+     * {@code r_i = p0 exp(-p1 t_i) + p2 sin(p3 t_i) - d_i} at {@code t_i = i / 10} for fixed data
+     * {@code d_i}, plain code, as a Gauss-Newton or Levenberg-Marquardt fit evaluates it.
+     *
+     * @param p the four parameters, not modified
+     * @param r receives the {@link #RESIDUALS} residuals, modified
+     */
+    public static void residuals(double[] p, double[] r) {
+        for (int i = 0; i < RESIDUALS; i++) {
+            double t = residualTime(i);
+            r[i] = p[0] * Math.exp(p[1] * -t) + p[2] * Math.sin(p[3] * t) - residualData(i);
+        }
+    }
+
+    /**
+     * The residual model, generic: the same operations in the same order.
+     *
+     * @param p the four parameters, not modified
+     * @param <T> the number type
+     * @return the {@link #RESIDUALS} residuals
+     */
+    public static <T extends RealFieldElement<T>> T[] residuals(T[] p) {
+        T[] r = org.apache.commons.math3.util.MathArrays.buildArray(p[0].getField(), RESIDUALS);
+        for (int i = 0; i < RESIDUALS; i++) {
+            double t = residualTime(i);
+            r[i] = p[0].multiply(p[1].multiply(-t).exp()).add(p[2].multiply(p[3].multiply(t).sin()))
+                .subtract(residualData(i));
+        }
+        return r;
+    }
+
+    /**
+     * The time of residual {@code i}.
+     *
+     * @param i the residual
+     * @return {@code i / 10}
+     */
+    public static double residualTime(int i) {
+        return i / 10.0;
+    }
+
+    /**
+     * The datum of residual {@code i}: the model at (2, 0.3, 0.5, 1.7) plus a fixed small wiggle.
+     *
+     * @param i the residual
+     * @return the datum
+     */
+    public static double residualData(int i) {
+        return RESIDUAL_DATA[i];
+    }
+
+    private static final double[] RESIDUAL_DATA = new double[RESIDUALS];
+
+    static {
+        for (int i = 0; i < RESIDUALS; i++) {
+            double t = residualTime(i);
+            RESIDUAL_DATA[i] = 2 * Math.exp(-0.3 * t) + 0.5 * Math.sin(1.7 * t) + 0.01 * Math.cos(7 * i);
+        }
+    }
+
     private static int lorenz96Size(int n) {
         if (n < 3) {
             throw new IllegalArgumentException("Lorenz-96 needs at least 3 variables, got " + n);

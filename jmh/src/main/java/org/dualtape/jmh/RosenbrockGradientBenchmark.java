@@ -49,6 +49,8 @@ public class RosenbrockGradientBenchmark {
     Replay vectorizedReplay;
     /** Receives the replayed gradient. */
     double[] gradient;
+    /** The recorded function compiled to JVM code, for {@link #compiled()}. */
+    Replay compiledReplay;
 
     /** Draws the point from a constant seed (same point every run); records the replay. */
     @Setup
@@ -56,6 +58,7 @@ public class RosenbrockGradientBenchmark {
         x = Functions.randomPoint(n, 2);
         replay = Reverse.record(Functions::rosenbrock, x);
         vectorizedReplay = Reverse.recordMatrix(Functions::rosenbrock, x);
+        compiledReplay = replay.compile();
         gradient = new double[n];
     }
 
@@ -98,6 +101,71 @@ public class RosenbrockGradientBenchmark {
     @Benchmark
     public double replay() {
         return replay.valueAndGradient(x, gradient);
+    }
+
+    /**
+     * The tape recorded once in setup, compiled to JVM code: value and gradient into the
+     * benchmark's array.
+     *
+     * @return the value
+     */
+    @Benchmark
+    public double compiled() {
+        return compiledReplay.valueAndGradient(x, gradient);
+    }
+
+    /**
+     * The gradient written by hand (the floor), into the benchmark's array.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] handWritten() {
+        HandWritten.rosenbrockGradient(x, gradient);
+        return gradient;
+    }
+
+    /** The largest n for which {@link #hipparchusGradient()} runs: it carries n partials through every operation. */
+    static final int HIPPARCHUS_GRADIENT_LIMIT = 1000;
+
+    /**
+     * Hipparchus 4's {@code Gradient}: n partials per number (O(n²) per gradient).
+     *
+     * @return the gradient
+     * @throws UnsupportedOperationException above {@link #HIPPARCHUS_GRADIENT_LIMIT} inputs (one
+     *     call would take seconds)
+     */
+    @Benchmark
+    public double[] hipparchusGradient() {
+        if (n > HIPPARCHUS_GRADIENT_LIMIT) {
+            throw new UnsupportedOperationException("Hipparchus Gradient at n = " + n + " carries " + n
+                    + " partials through each of about 9n operations");
+        }
+        org.hipparchus.analysis.differentiation.Gradient[] v = new org.hipparchus.analysis.differentiation.Gradient[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = org.hipparchus.analysis.differentiation.Gradient.variable(n, i, x[i]);
+        }
+        return HandWritten.rosenbrock(v).getGradient();
+    }
+
+    /**
+     * Hipparchus 4's {@code SparseGradient}.
+     *
+     * @return the gradient
+     */
+    @Benchmark
+    public double[] hipparchusSparseGradient() {
+        org.hipparchus.analysis.differentiation.SparseGradient[] v =
+                new org.hipparchus.analysis.differentiation.SparseGradient[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = org.hipparchus.analysis.differentiation.SparseGradient.createVariable(i, x[i]);
+        }
+        org.hipparchus.analysis.differentiation.SparseGradient y = HandWritten.rosenbrock(v);
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = y.getDerivative(i);
+        }
+        return g;
     }
 
     /**

@@ -11,8 +11,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Turns a {@link Code} into a hidden class extending {@link CompiledCode}: one static method per
- * chunk ({@code c0}, {@code c1}, ...: {@code (x, s, o, w) -> double}, locals for the keys), called in
- * order by {@link CompiledCode#run}. The class is defined with
+ * form of chunk ({@link Forms}; {@code f0}, {@code f1}, ...: {@code (x, s, o, w, bases...) -> double},
+ * locals for the keys, indices relative to the bases), called chunk by chunk in order, each with
+ * its own bases, by {@link CompiledCode#run} through a tree of calling methods. The class is defined with
  * {@link MethodHandles.Lookup#defineHiddenClass} and not strongly linked to its loader, so it is
  * unloaded when its {@link Replay} is no longer reachable.
  */
@@ -21,15 +22,17 @@ final class Bytecode implements Opcodes {
     private static final String BASE = "org/dualtape/tape/CompiledCode";
     private static final String ELEMENTARY = org.dualtape.dual.Elementary.class.getName().replace('.', '/');
     private static final String CHUNK = "([D[D[D[D)D";
-    /** Chunk calls per method of the call tree above the chunks. */
-    private static final int FAN_OUT = 400;
-    /** Parameters {@code x, s, o, w} take locals 0 to 3 of a chunk. */
-    private static final int FIRST_LOCAL = 4;
+    private static final String FORM = "([D[D[D[D" + "I".repeat(Forms.BASES) + ")D";
+    /** Chunk calls per method of the call tree above the chunks (about 30 bytes each). */
+    private static final int FAN_OUT = 200;
+    /** Parameters {@code x, s, o, w} and the bases take the first locals of a form's method. */
+    private static final int FIRST_LOCAL = 4 + Forms.BASES;
 
     private final Code code;
     private final Layout layout;
+    private final Forms forms;
     private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    /** Bytecode bytes of each chunk method. */
+    /** Bytecode bytes of each form's method. */
     final int[] methodBytes;
     private final int[] local;
     private final int[] localStamp;
@@ -37,7 +40,8 @@ final class Bytecode implements Opcodes {
     Bytecode(Code code, Layout layout) {
         this.code = code;
         this.layout = layout;
-        this.methodBytes = new int[layout.methods];
+        this.forms = new Forms(code, layout);
+        this.methodBytes = new int[forms.count];
         this.local = new int[code.keys];
         this.localStamp = new int[code.keys];
         Arrays.fill(localStamp, -1);
@@ -65,8 +69,8 @@ final class Bytecode implements Opcodes {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        for (int m = 0; m < layout.methods; m++) {
-            chunk(m);
+        for (int f = 0; f < forms.count; f++) {
+            form(f);
         }
         String top = tree(0, layout.methods);
         MethodVisitor run = cw.visitMethod(0, "run", CHUNK, null, null);
@@ -84,15 +88,12 @@ final class Bytecode implements Opcodes {
 
     /** The method that calls chunks {@code [from, to)} in order and returns the last one's result. */
     private String tree(int from, int to) {
-        if (to - from == 1) {
-            return "c" + from;
-        }
         int step = 1;
         while ((long) step * FAN_OUT < to - from) {
             step *= FAN_OUT;
         }
         String[] parts = new String[(to - from + step - 1) / step];
-        for (int p = 0; p < parts.length; p++) {
+        for (int p = 0; p < parts.length && step > 1; p++) {
             parts[p] = tree(from + p * step, Math.min(to, from + (p + 1) * step));
         }
         String name = "g" + from + "_" + to;
@@ -102,7 +103,15 @@ final class Bytecode implements Opcodes {
             for (int v = 0; v < 4; v++) {
                 mv.visitVarInsn(ALOAD, v);
             }
-            mv.visitMethodInsn(INVOKESTATIC, SELF, parts[p], CHUNK, false);
+            if (step > 1) {
+                mv.visitMethodInsn(INVOKESTATIC, SELF, parts[p], CHUNK, false);
+            } else {
+                int m = from + p;
+                for (int b : forms.base[m]) {
+                    push(mv, b);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, SELF, "f" + forms.formOf[m], FORM, false);
+            }
             if (p < parts.length - 1) {
                 mv.visitInsn(POP2);
             }
@@ -125,32 +134,37 @@ final class Bytecode implements Opcodes {
         return local[k];
     }
 
-    private void chunk(int m) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + m, CHUNK, null, null);
+    /** The method of form {@code f}, written from its template chunk with indices relative to its bases. */
+    private void form(int f) {
+        int m = forms.template[f];
+        bases = forms.base[m];
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "f" + f, FORM, null, null);
         mv.visitCode();
-        Label startLabel = new Label();
-        mv.visitLabel(startLabel);
         nextLocal = FIRST_LOCAL;
         for (int k : layout.loads[m]) {
-            mv.visitVarInsn(ALOAD, 3);
-            push(mv, layout.slot[k]);
+            workspaceIndex(mv, k);
             mv.visitInsn(DALOAD);
             mv.visitVarInsn(DSTORE, local(k, m));
         }
         ArrayDeque<Label> open = new ArrayDeque<>();
         boolean returned = false;
-        int end = layout.begin[m + 1] - (m + 1 < layout.methods ? 1 : 0); // the CHUNK marker is not code
+        int end = Forms.end(layout, m);
         for (int i = layout.begin[m]; i < end; i++) {
             int a = code.a[i];
             switch (code.op[i]) {
                 case Code.LOAD -> mv.visitVarInsn(DLOAD, local(a, m));
                 case Code.STORE -> mv.visitVarInsn(DSTORE, local(a, m));
                 case Code.CONST -> constant(mv, code.d[i]);
-                case Code.INPUT -> element(mv, 0, a);
-                case Code.SEED -> element(mv, 1, a);
+                case Code.INPUT -> {
+                    relative(mv, 0, 0, a);
+                    mv.visitInsn(DALOAD);
+                }
+                case Code.SEED -> {
+                    relative(mv, 1, 1, a);
+                    mv.visitInsn(DALOAD);
+                }
                 case Code.OUT -> {
-                    mv.visitVarInsn(ALOAD, 2);
-                    push(mv, a);
+                    relative(mv, 2, 2, a);
                     value(mv, code.b[i], code.d[i], m);
                     mv.visitInsn(DASTORE);
                 }
@@ -192,7 +206,9 @@ final class Bytecode implements Opcodes {
                     constant(mv, code.d[i]);
                     mv.visitMethodInsn(INVOKESTATIC, "org/dualtape/tape/Rules", "same", "(DD)Z", false);
                     mv.visitJumpInsn(IFNE, same);
-                    push(mv, a);
+                    mv.visitVarInsn(ILOAD, 4 + 3);
+                    push(mv, a - bases[3]);
+                    mv.visitInsn(IADD);
                     constant(mv, code.d[i]);
                     mv.visitVarInsn(DLOAD, k);
                     mv.visitMethodInsn(INVOKESTATIC, BASE, "changed", "(IDD)Ljava/lang/RuntimeException;", false);
@@ -219,8 +235,7 @@ final class Bytecode implements Opcodes {
             }
         }
         for (int k : layout.stores[m]) {
-            mv.visitVarInsn(ALOAD, 3);
-            push(mv, layout.slot[k]);
+            workspaceIndex(mv, k);
             mv.visitVarInsn(DLOAD, local(k, m));
             mv.visitInsn(DASTORE);
         }
@@ -230,9 +245,38 @@ final class Bytecode implements Opcodes {
         }
         Label endLabel = new Label();
         mv.visitLabel(endLabel);
-        methodBytes[m] = endLabel.getOffset();
+        methodBytes[f] = endLabel.getOffset();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The bases of the form being written (its template chunk's). */
+    private int[] bases;
+
+    /** Pushes array parameter {@code array} and the index {@code base j + (i - template's base j)}. */
+    private void relative(MethodVisitor mv, int array, int j, int i) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, 4 + j);
+        int rel = i - bases[j];
+        if (rel != 0) {
+            push(mv, rel);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Pushes {@code w} and key {@code k}'s index in it: relative to its region's base, or absolute. */
+    private void workspaceIndex(MethodVisitor mv, int k) {
+        int r = layout.region[k];
+        if (r < Layout.OTHER) {
+            int rel = layout.index[k] - bases[4 + r];
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitVarInsn(ILOAD, 4 + 4 + r);
+            push(mv, layout.regionStart[r] + rel);
+            mv.visitInsn(IADD);
+        } else {
+            mv.visitVarInsn(ALOAD, 3);
+            push(mv, layout.slot[k]);
+        }
     }
 
     /**
@@ -248,7 +292,7 @@ final class Bytecode implements Opcodes {
             frame = Arrays.copyOf(frame, Math.max(FIRST_LOCAL + doubles, 2 * frame.length));
         }
         for (int i = 0; i < FIRST_LOCAL; i++) {
-            frame[i] = "[D";
+            frame[i] = i < 4 ? "[D" : INTEGER;
         }
         Arrays.fill(frame, FIRST_LOCAL, FIRST_LOCAL + doubles, DOUBLE);
         mv.visitFrame(F_NEW, FIRST_LOCAL + doubles, frame, 0, new Object[0]);

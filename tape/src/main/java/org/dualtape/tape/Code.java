@@ -106,6 +106,21 @@ final class Code {
         }
     }
 
+    /** The tape's shape, for the workspace layout: entries, partials, inputs, row pointers, input positions. */
+    final int end;
+    final int partials;
+    final int width;
+    final int[] start;
+    final int[] pos;
+
+    Code(int end, int width, int[] start, int[] pos) {
+        this.end = end;
+        this.partials = start[end];
+        this.width = width;
+        this.start = start;
+        this.pos = pos;
+    }
+
     int[] op = new int[64];
     int[] a = new int[64];
     int[] b = new int[64];

@@ -46,8 +46,9 @@ final class Generator {
     private int[] keyChunk = new int[64];
     private int[] keyCounted = new int[64];
     private int[] valKey;
-    /** Per partial slot: its key, or -1 for the constant {@link #pConst}. */
+    /** Per partial slot: its key, else the input it is the value of ({@link #pInput}), else the constant {@link #pConst}. */
     private int[] pKey;
+    private int[] pInput;
     private double[] pConst;
 
     Generator(Tape t, int[] inputs, int[] outputs, int end, int budget) {
@@ -179,11 +180,7 @@ final class Generator {
             }
             boundary();
             entry(i, true);
-            if (t.op[i] == Op.INPUT && pos[i] >= 0) {
-                tk[i] = c.key(Code.TANGENT, i, -1);
-                c.add(Code.SEED, pos[i]);
-                c.add(Code.STORE, tk[i]);
-            } else if (t.start[i] < t.start[i + 1]) {
+            if (t.start[i] < t.start[i + 1]) {
                 tk[i] = c.key(Code.TANGENT, i, -1);
                 c.constant(0);
                 for (int k = t.start[i]; k < t.start[i + 1]; k++) {
@@ -191,6 +188,8 @@ final class Generator {
                     int x = t.arg[k];
                     if (tk[x] >= 0) {
                         c.add(Code.LOAD, tk[x]);
+                    } else if (input(x)) {
+                        c.add(Code.SEED, pos[x]);
                     } else {
                         c.constant(0);
                     }
@@ -203,6 +202,11 @@ final class Generator {
         for (int r = 0; r < outputs.length; r++) {
             int y = outputs[r];
             boundary();
+            if (tk[y] < 0 && input(y)) {
+                c.add(Code.SEED, pos[y]);
+                tk[y] = c.key(Code.TANGENT, y, -1);
+                c.add(Code.STORE, tk[y]);
+            }
             c.add(Code.OUT, r, tk[y], 0);
         }
         c.add(Code.RETURN, -1, 0, 0);
@@ -248,7 +252,7 @@ final class Generator {
                     boolean negate = false;
                     if (tx == -2) {
                         partial(k);
-                    } else if (pKey[k] < 0 && (pConst[k] == 1 || pConst[k] == -1)) {
+                    } else if (unit(k)) {
                         c.add(Code.LOAD, tx);
                         negate = pConst[k] == -1;
                     } else {
@@ -357,7 +361,7 @@ final class Generator {
     // ---------------------------------------------------------------- pieces
 
     private void begin() {
-        c = new Code();
+        c = new Code(end, width, t.start, pos);
         chunk = 0;
         scanned = 0;
         bytes = 0;
@@ -366,6 +370,8 @@ final class Generator {
         int p = t.start[end];
         pKey = new int[p];
         Arrays.fill(pKey, -1);
+        pInput = new int[p];
+        Arrays.fill(pInput, -1);
         pConst = new double[p];
     }
 
@@ -480,7 +486,7 @@ final class Generator {
             boolean guard = false;
             for (int k = from; k < to; k++) {
                 int x = t.arg[k];
-                guard |= pKey[k] >= 0 || !Double.isFinite(pConst[k]);
+                guard |= pKey[k] >= 0 || pInput[k] >= 0 || !Double.isFinite(pConst[k]);
                 if (reach[x] && a[x] < 0) {
                     a[x] = zero(Code.ADJOINT, x, sweep);
                 }
@@ -494,7 +500,7 @@ final class Generator {
                     continue;
                 }
                 c.add(Code.LOAD, a[x]);
-                if (pKey[k] < 0 && (pConst[k] == 1 || pConst[k] == -1)) {
+                if (unit(k)) {
                     c.add(Code.LOAD, a[i]);
                     c.add(pConst[k] == 1 ? Code.ADD : Code.SUB);
                 } else {
@@ -511,22 +517,43 @@ final class Generator {
         }
     }
 
+    /** Whether entry {@code e} is a replay input: its value is read from {@code x} where it is used, never a key. */
+    private boolean input(int e) {
+        return t.op[e] == Op.INPUT && pos[e] >= 0;
+    }
+
+    /** Whether the partial at slot {@code k} is the constant 1 or -1. */
+    private boolean unit(int k) {
+        return pKey[k] < 0 && pInput[k] < 0 && (pConst[k] == 1 || pConst[k] == -1);
+    }
+
+    /** The key holding entry {@code e}'s value, made for an input (read from {@code x}); -1 for a constant. */
+    private int valueKey(int e) {
+        if (valKey[e] < 0 && input(e)) {
+            c.add(Code.INPUT, pos[e]);
+            int k = c.key(Code.VALUE, e, -1);
+            c.add(Code.STORE, k);
+            return k;
+        }
+        return valKey[e];
+    }
+
     private void out(int index, int entry) {
         boundary();
-        if (valKey[entry] >= 0) {
-            c.add(Code.OUT, index, valKey[entry], 0);
-        } else {
-            c.add(Code.OUT, index, -1, t.value[entry]);
-        }
+        int k = valueKey(entry);
+        c.add(Code.OUT, index, k, k >= 0 ? 0 : t.value[entry]);
     }
 
     private void ret(int entry) {
-        c.add(Code.RETURN, valKey[entry], 0, valKey[entry] >= 0 ? 0 : t.value[entry]);
+        int k = valueKey(entry);
+        c.add(Code.RETURN, k, 0, k >= 0 ? 0 : t.value[entry]);
     }
 
     private void load(int e) {
         if (valKey[e] >= 0) {
             c.add(Code.LOAD, valKey[e]);
+        } else if (input(e)) {
+            c.add(Code.INPUT, pos[e]);
         } else {
             c.constant(t.value[e]);
         }
@@ -535,6 +562,8 @@ final class Generator {
     private void partial(int k) {
         if (pKey[k] >= 0) {
             c.add(Code.LOAD, pKey[k]);
+        } else if (pInput[k] >= 0) {
+            c.add(Code.INPUT, pInput[k]);
         } else {
             c.constant(pConst[k]);
         }
@@ -546,18 +575,21 @@ final class Generator {
     }
 
     private void storePartial(int i, int k) {
+        pInput[k] = -1;
         pKey[k] = c.key(Code.PARTIAL, i, k - t.start[i]);
         c.add(Code.STORE, pKey[k]);
     }
 
     private void constantPartial(int k, double p) {
         pKey[k] = -1;
+        pInput[k] = -1;
         pConst[k] = p;
     }
 
     /** The partial at slot {@code k} is the value of entry {@code e}. */
     private void valuePartial(int k, int e) {
         pKey[k] = valKey[e];
+        pInput[k] = input(e) ? pos[e] : -1;
         pConst[k] = t.value[e];
     }
 
@@ -572,15 +604,11 @@ final class Generator {
         double aux = t.aux.length > auxAt[i] ? t.aux[auxAt[i]] : 0;
         boolean piecewise = Op.PIECEWISE[code];
         boolean p = partials || piecewise;
-        if (code == Op.CONST || (code == Op.INPUT && pos[i] < 0)) {
-            return;
+        if (code == Op.CONST || code == Op.INPUT) {
+            return; // a literal where used, or x[position]
         }
         c.add(Code.ENTRY, i);
         switch (code) {
-            case Op.INPUT -> {
-                c.add(Code.INPUT, pos[i]);
-                storeValue(i);
-            }
             case Op.ADD, Op.SUB, Op.MUL -> {
                 load(g[k]);
                 load(g[k + 1]);
@@ -714,6 +742,7 @@ final class Generator {
         storeValue(i);
         if (partials) {
             for (int j = 0; j < n; j++) {
+                pInput[k + j] = -1;
                 pKey[k + j] = c.key(Code.PARTIAL, i, j);
                 c.add(Code.SCRATCH_READ, j, pKey[k + j], 0);
             }

@@ -6,8 +6,14 @@ import java.util.Arrays;
  * Where the quantities of a {@link Code} live: each method (the instructions between two
  * {@link Code#CHUNK} markers) keeps its keys in locals; a key that one method writes and a later one
  * reads gets a slot of the workspace {@code w}, stored at the end of the writing method and loaded
- * at the start of the reading one. Slots are given out in order after the {@link Code#SCRATCH}
- * ones, one per crossing key.
+ * at the start of the reading one.
+ *
+ * <p>Slots are addressed by what the key is, so that methods of a repeating part of the tape look
+ * alike up to a shift ({@link Bytecode} then shares one method among them): after the
+ * {@link Code#SCRATCH} slots, region {@link #VALUES} holds entry {@code e}'s value at {@code e},
+ * {@link #PARTIALS} its partial slot {@code k} at {@code k}, {@link #ADJOINTS} its adjoint (or the
+ * tangent of a {@code J·v}) at {@code e}, {@link #INPUT_ADJOINTS} an input's adjoint at its position,
+ * and {@link #OTHER} everything else (the sweeps of a Jacobian's rows, tangents per input) in order.
  */
 final class Layout {
     /** The first instruction of each method, and {@link Code#size} at the end. */
@@ -16,8 +22,19 @@ final class Layout {
     /** Per method: the keys loaded from {@code w} at its start, and stored at its end. */
     final int[][] loads;
     final int[][] stores;
-    /** Per key: its workspace slot, or -1. */
+    static final int VALUES = 0;
+    static final int PARTIALS = 1;
+    static final int ADJOINTS = 2;
+    static final int INPUT_ADJOINTS = 3;
+    static final int OTHER = 4;
+    static final int REGIONS = 5;
+
+    /** Per key: its workspace slot, or -1; and its region and index inside the region. */
     final int[] slot;
+    final int[] region;
+    final int[] index;
+    /** Where each region starts in {@code w}. */
+    final int[] regionStart = new int[REGIONS];
     /** The workspace length the program needs. */
     final int workspace;
 
@@ -53,7 +70,15 @@ final class Layout {
         }
         slot = new int[keys];
         Arrays.fill(slot, -1);
-        int next = Code.SCRATCH;
+        region = new int[keys];
+        index = new int[keys];
+        regionStart[VALUES] = Code.SCRATCH;
+        regionStart[PARTIALS] = regionStart[VALUES] + code.end;
+        regionStart[ADJOINTS] = regionStart[PARTIALS] + code.partials;
+        regionStart[INPUT_ADJOINTS] = regionStart[ADJOINTS] + code.end;
+        regionStart[OTHER] = regionStart[INPUT_ADJOINTS] + code.width;
+        int other = 0;
+        int top = Code.SCRATCH;
         int[] seen = new int[keys];
         int[] wrote = new int[keys];
         Arrays.fill(seen, -1);
@@ -80,7 +105,23 @@ final class Layout {
                     if (wrote[w] != m && lastAccess[w] > m) {
                         wrote[w] = m;
                         if (slot[w] < 0) {
-                            slot[w] = next++;
+                            int e = code.keyEntry[w];
+                            int sub = code.keySub[w];
+                            switch (code.keyKind[w]) {
+                                case Code.VALUE -> place(w, VALUES, e);
+                                case Code.PARTIAL -> place(w, PARTIALS, code.start[e] + sub);
+                                case Code.ADJOINT, Code.TANGENT -> {
+                                    if (sub >= 0) {
+                                        place(w, OTHER, other++);
+                                    } else if (code.pos[e] >= 0 && code.keyKind[w] == Code.ADJOINT) {
+                                        place(w, INPUT_ADJOINTS, code.pos[e]);
+                                    } else {
+                                        place(w, ADJOINTS, e);
+                                    }
+                                }
+                                default -> place(w, OTHER, other++);
+                            }
+                            top = Math.max(top, slot[w] + 1);
                         }
                         out.add(w);
                     }
@@ -89,7 +130,13 @@ final class Layout {
             loads[m] = in.toArray();
             stores[m] = out.toArray();
         }
-        workspace = next;
+        workspace = top;
+    }
+
+    private void place(int key, int r, int i) {
+        region[key] = r;
+        index[key] = i;
+        slot[key] = regionStart[r] + i;
     }
 
     /** A growable list of ints. */

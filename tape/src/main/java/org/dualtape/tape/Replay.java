@@ -97,8 +97,8 @@ public final class Replay {
      * million entries) gives an interpreted replay whose {@link #explain()} says why.
      *
      * <p>Generating the code takes about 10 ms per thousand entries (see {@code jmh/RESULTS.md});
-     * the values program and the gradient (one output) or Jacobian (several) are generated here,
-     * {@code vjp} and {@code jvp} on first use.
+     * the gradient (one output) or the Jacobian (several) is generated here, the programs of the
+     * other methods on their first call.
      *
      * @return the compiled replay (this replay if it is already compiled)
      * @throws IllegalStateException if the tape was cleared since recording
