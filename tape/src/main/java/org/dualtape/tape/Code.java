@@ -42,7 +42,7 @@ final class Code {
     static final int IF_NONZERO = 18;  // a: key                     if (key != 0) {
     static final int END_IF = 19;      //                            }
     static final int CHECK = 20;       // a: entry, b: key, d: recorded   throw unless key is the recorded branch
-    static final int ENTRY = 21;       // a: entry                   a comment: the code of entry a follows
+    static final int ENTRY = 21;       // a: entry, b: 1 in a sweep  a comment: the code of entry a follows
     static final int CHUNK = 22;       //                            a method boundary
     static final int RETURN = 23;      // a: key (-1: d)             the method's result
     static final int ARRAY = 24;       // a: n                       push new double[n]

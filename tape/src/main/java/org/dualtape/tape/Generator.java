@@ -482,7 +482,7 @@ final class Generator {
                 continue;
             }
             boundary();
-            c.add(Code.ENTRY, i);
+            c.add(Code.ENTRY, i, 1, 0);
             boolean guard = false;
             for (int k = from; k < to; k++) {
                 int x = t.arg[k];

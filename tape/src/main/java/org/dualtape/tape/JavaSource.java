@@ -149,7 +149,7 @@ final class JavaSource {
             }
             case Code.CHECK -> line("if (!Rules.same(" + code.name(code.b[i]) + ", " + literal(code.d[i])
                 + ")) throw branchChanged(" + a + ");");
-            case Code.ENTRY -> line("// #" + a + " " + Op.label(tape.op[a])
+            case Code.ENTRY -> line("// " + (code.b[i] == 1 ? "back through #" : "#") + a + " " + Op.label(tape.op[a])
                 + (tape.start[a] < tape.start[a + 1] ? " of " + tape.replayer.arguments(a) : ""));
             case Code.RETURN -> {
                 line("return " + (a >= 0 ? code.name(a) : literal(code.d[i])) + ";");
