@@ -7,9 +7,10 @@ import java.util.Arrays;
  * code: the value, the gradient, {@code uᵀ·J}, the Jacobian and {@code J·v} at each new point.
  *
  * <h2>Construction</h2>
- * {@link Reverse#record}, {@link Reverse#recordVector}, or {@link Tape#replay} on a tape the
- * caller recorded (inputs may be scalar {@link Var}s or {@link VarMatrix} inputs; the flat input
- * array lists them in the given order, matrices row by row).
+ * {@link Reverse#record}, {@link Reverse#recordVector}, or {@link #of} on a tape the caller
+ * recorded (inputs may be scalar {@link Var}s or matrix inputs made by
+ * {@link VarMatrix#variable}; the flat input array lists them in the given order, matrices row by
+ * row).
  *
  * <h2>Branches</h2>
  * Replay re-evaluates the recorded entries in order, with the same rules as the recording, so at
@@ -17,22 +18,29 @@ import java.util.Arrays;
  * (abs, floor, ceil, rint, signum, relu, round, copySign, remainder, min, max, compareTo, and
  * piecewise functions applied to matrices) keep the branch taken; when the new point takes
  * another, the methods that return results throw {@link BranchChangeException} naming the first
- * such entry, and {@link #forward(double[])} returns its index. Branches in user code on
- * {@link Var#getReal()} or {@link Var#value()} are invisible to the tape: a replay silently
- * repeats the recorded path, so code that branches on values should use {@link Var#compareTo}
- * or re-record.
+ * such entry, and {@link #evaluate(double[])} returns its index.
  *
- * <h2>State and allocation</h2>
+ * <h2>Values read by user code</h2>
+ * A branch in user code on {@link Var#getReal()} or {@link Var#value()} is invisible to the tape,
+ * so a replay elsewhere would silently repeat the recorded path. The tape notes such reads while
+ * recording, and a replay of it at any point other than the recorded one throws
+ * {@link IllegalStateException} naming the entry read, unless the caller vouches that the reads
+ * steer no branch ({@link #allowValueReads()}: a log-sum-exp shift, a print). Compare with
+ * {@link Var#compareTo} when a replay should follow the branch.
+ *
+ * <h2>State, threads and allocation</h2>
  * A replay writes the new values into the tape (so {@link Var#value()} of recorded entries reads
  * them). It re-evaluates every entry recorded before the replay was created, including guards
- * recorded after the outputs; entries recorded later keep stale values. After warm-up, {@link #forward}, {@link #valueAndGradient(double[], double[])} and
- * {@link #vjp(double[], double[], double[])} allocate nothing (except the temporary Commons
- * Math's array {@code linearCombination} makes). Not for concurrent use: one thread at a time, as
- * its tape. {@link Tape#clear()} invalidates it.
+ * recorded after the outputs; entries recorded later keep stale values. Each method holds the
+ * tape's lock while it runs, so replays of one tape used from several threads take turns and each
+ * gets its own correct answer (for throughput, record one replay per thread). After warm-up,
+ * {@link #evaluate}, {@link #valueAndGradient(double[], double[])} and
+ * {@link #vjp(double[], double[], double[])} allocate nothing (except the temporary Commons Math's
+ * array {@code linearCombination} makes). {@link Tape#clear()} invalidates it.
  */
 public final class Replay {
     private final Tape tape;
-    private final int generation;
+    private final long generation;
     private final int[] inputs;
     private final int[] outputs;
     private final int last;
@@ -40,12 +48,20 @@ public final class Replay {
     private final int width;
     /** The first entry that is not a scalar input or constant: the sweeps stop there. */
     private final int first;
+    /** The recorded point, and the first entry user code read while recording (-1: none, or allowed). */
+    private final double[] recorded;
+    private final int valueRead;
 
     Replay(Tape tape, int[] inputs, int[] outputs) {
+        this(tape, inputs, outputs, tape.firstValueRead, null);
+    }
+
+    private Replay(Tape tape, int[] inputs, int[] outputs, int valueRead, double[] recorded) {
         this.tape = tape;
         this.generation = tape.generation;
         this.inputs = inputs;
         this.outputs = outputs;
+        this.valueRead = valueRead;
         int l = -1;
         for (int y : outputs) {
             l = Math.max(l, y);
@@ -62,6 +78,100 @@ public final class Replay {
             f++;
         }
         this.first = f;
+        if (recorded == null) {
+            recorded = new double[w];
+            int at = 0;
+            for (int e : inputs) {
+                at = tape.replayer.readInput(e, recorded, at);
+            }
+        }
+        this.recorded = recorded;
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new inputs.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the inputs whose values a replay replaces, in the order of its flat input array
+     *     (each must be a {@link Tape#variable}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a variable of the output's tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public static Replay of(Var output, Var... inputs) {
+        return of(new Var[] {output}, inputs);
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new inputs, with several outputs.
+     *
+     * @param outputs the outputs, at least one; not modified
+     * @param inputs the inputs whose values a replay replaces (each must be a {@link Tape#variable});
+     *     not modified
+     * @return the replay
+     * @throws IllegalArgumentException if there is no output, or an input is not a variable of the
+     *     outputs' tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public static Replay of(Var[] outputs, Var[] inputs) {
+        Tape t = tapeOf(outputs);
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            if (inputs[j] == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            inputs[j].checkOn(t);
+            in[j] = inputs[j].index;
+        }
+        return t.replayer.prepare(outputs, in);
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new matrix inputs. The flat input array of the replay
+     * lists the matrices' values in order, each row by row.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the matrices whose values a replay replaces (each made by
+     *     {@link VarMatrix#variable}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a matrix input of the output's tape, or is listed twice
+     * @throws IllegalStateException if an argument belongs to another tape or is stale
+     */
+    public static Replay of(Var output, VarMatrix... inputs) {
+        Var[] outputs = {output};
+        Tape t = tapeOf(outputs);
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            VarMatrix x = inputs[j];
+            if (x == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            if (x.tape != t) {
+                throw new IllegalStateException(x.describe() + " is not on " + t);
+            }
+            x.check();
+            in[j] = x.entry;
+        }
+        return t.replayer.prepare(outputs, in);
+    }
+
+    private static Tape tapeOf(Var[] outputs) {
+        if (outputs.length == 0 || outputs[0] == null) {
+            throw new IllegalArgumentException(outputs.length == 0 ? "a replay needs at least one output"
+                : "output 0 is null");
+        }
+        return outputs[0].tape;
+    }
+
+    /**
+     * This replay, allowed to run at any point although user code read values while recording:
+     * for reads the caller knows steer no branch (a log-sum-exp shift, a debugging print). A
+     * branch on such a read is then silently repeated as recorded.
+     *
+     * @return a replay of the same recording without the check; this one is unchanged
+     */
+    public Replay allowValueReads() {
+        return new Replay(tape, inputs, outputs, -1, recorded);
     }
 
     /**
@@ -99,12 +209,27 @@ public final class Replay {
      * @return -1 if every piecewise entry stayed on its recorded piece, else the first entry that
      *     did not (the tape then holds the values at {@code x}, which follow the recorded path)
      * @throws IllegalArgumentException if {@code x.length != inputCount()}
-     * @throws IllegalStateException if the tape was cleared since recording
+     * @throws IllegalStateException if the tape was cleared since recording, or user code read
+     *     values while recording and {@code x} is not the recorded point (see {@link #allowValueReads})
      */
-    public int forward(double[] x) {
-        checkLive();
+    public int evaluate(double[] x) {
+        synchronized (tape) {
+            return run(x);
+        }
+    }
+
+    private int run(double[] x) {
+        if (tape.generation != generation) {
+            throw tape.stale("this replay", generation);
+        }
         if (x.length != width) {
             throw new IllegalArgumentException("the replay has " + width + " inputs but x has length " + x.length);
+        }
+        if (valueRead >= 0 && !Arrays.equals(x, recorded)) {
+            throw new IllegalStateException("user code read the value of entry #" + valueRead + " of " + tape.id()
+                + " (getReal() or value()) while recording, so a branch on it would be silently repeated at"
+                + " this other point; record the function again there, compare with Var.compareTo, or call"
+                + " allowValueReads() if no branch depends on the values read");
         }
         int at = 0;
         for (int e : inputs) {
@@ -121,12 +246,14 @@ public final class Replay {
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
      */
     public double[] values(double[] x) {
-        strict(x);
-        double[] y = new double[outputs.length];
-        for (int r = 0; r < y.length; r++) {
-            y[r] = tape.value[outputs[r]];
+        synchronized (tape) {
+            strict(x);
+            double[] y = new double[outputs.length];
+            for (int r = 0; r < y.length; r++) {
+                y[r] = tape.value[outputs[r]];
+            }
+            return y;
         }
-        return y;
     }
 
     /**
@@ -139,8 +266,10 @@ public final class Replay {
      */
     public double value(double[] x) {
         single();
-        strict(x);
-        return tape.value[outputs[0]];
+        synchronized (tape) {
+            strict(x);
+            return tape.value[outputs[0]];
+        }
     }
 
     /**
@@ -168,12 +297,12 @@ public final class Replay {
     public double valueAndGradient(double[] x, double[] gradient) {
         single();
         checkLength("gradient", gradient.length, width);
-        strict(x);
-        tape.clearAdjoints();
-        tape.adjoint[outputs[0]] = 1;
-        tape.sweepReverse(outputs[0], first);
-        readAdjoints(gradient);
-        return tape.value[outputs[0]];
+        synchronized (tape) {
+            strict(x);
+            tape.reverse(outputs, 0, 1, null, first);
+            readAdjoints(gradient);
+            return tape.value[outputs[0]];
+        }
     }
 
     /**
@@ -202,13 +331,11 @@ public final class Replay {
     public void vjp(double[] x, double[] u, double[] result) {
         checkLength("u", u.length, outputs.length);
         checkLength("result", result.length, width);
-        strict(x);
-        tape.clearAdjoints();
-        for (int r = 0; r < outputs.length; r++) {
-            tape.adjoint[outputs[r]] += u[r];
+        synchronized (tape) {
+            strict(x);
+            tape.reverse(outputs, 0, outputs.length, u, first);
+            readAdjoints(result);
         }
-        tape.sweepReverse(last, first);
-        readAdjoints(result);
     }
 
     /**
@@ -219,13 +346,13 @@ public final class Replay {
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
      */
     public double[][] jacobian(double[] x) {
-        strict(x);
         double[][] j = new double[outputs.length][width];
-        for (int r = 0; r < outputs.length; r++) {
-            tape.clearAdjoints();
-            tape.adjoint[outputs[r]] = 1;
-            tape.sweepReverse(outputs[r], first);
-            readAdjoints(j[r]);
+        synchronized (tape) {
+            strict(x);
+            for (int r = 0; r < outputs.length; r++) {
+                tape.reverse(outputs, r, r + 1, null, first);
+                readAdjoints(j[r]);
+            }
         }
         return j;
     }
@@ -240,22 +367,24 @@ public final class Replay {
      */
     public double[] jvp(double[] x, double[] v) {
         checkLength("v", v.length, width);
-        strict(x);
-        tape.clearTangents();
-        int at = 0;
-        for (int e : inputs) {
-            at = tape.replayer.seedTangent(e, v, at);
-        }
-        tape.sweepForward(last);
         double[] jv = new double[outputs.length];
-        for (int r = 0; r < outputs.length; r++) {
-            jv[r] = tape.tangent[outputs[r]];
+        synchronized (tape) {
+            strict(x);
+            tape.clearTangents();
+            int at = 0;
+            for (int e : inputs) {
+                at = tape.replayer.seedTangent(e, v, at);
+            }
+            tape.sweepForward(last);
+            for (int r = 0; r < outputs.length; r++) {
+                jv[r] = tape.tangent[outputs[r]];
+            }
         }
         return jv;
     }
 
     private void strict(double[] x) {
-        int changed = forward(x);
+        int changed = run(x);
         if (changed >= 0) {
             throw new BranchChangeException(changed, tape.replayer.describeChange(changed));
         }
@@ -272,12 +401,6 @@ public final class Replay {
         if (outputs.length != 1) {
             throw new IllegalStateException("this replay has " + outputs.length
                 + " outputs; use values, vjp or jacobian");
-        }
-    }
-
-    private void checkLive() {
-        if (tape.generation != generation) {
-            throw tape.stale("this replay", generation);
         }
     }
 
