@@ -51,6 +51,8 @@ public final class Replay {
     /** The recorded point, and the first entry user code read while recording (-1: none, or allowed). */
     private final double[] recorded;
     private final int valueRead;
+    /** The second-order workspace, made by the first {@link #hvp} or {@link #hessian}. */
+    private SecondOrder secondOrder;
 
     Replay(Tape tape, int[] inputs, int[] outputs) {
         this(tape, inputs, outputs, tape.firstValueRead, null);
@@ -381,6 +383,57 @@ public final class Replay {
             }
         }
         return jv;
+    }
+
+    /**
+     * The Hessian-vector product {@code H·v} of the (single) output at {@code x}: one replay, then
+     * the three sweeps of {@link Reverse#hvp}.
+     *
+     * @param x the new inputs; not modified
+     * @param v the seed, one per input; not modified
+     * @return {@code H(x)·v}, one component per input
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if {@code v.length} or {@code x.length} differs from {@code inputCount()}
+     * @throws IllegalStateException if the replay does not have exactly one output
+     */
+    public double[] hvp(double[] x, double[] v) {
+        scalarOutput("hvp");
+        checkLength("v", v.length, width);
+        synchronized (tape) {
+            strict(x);
+            return secondOrder().hvp(outputs[0], first, inputs, v);
+        }
+    }
+
+    /**
+     * The Hessian of the (single) output at {@code x}: one replay, then one column {@code H·e_j}
+     * per input, as {@link Reverse#hessian}; symmetric by construction.
+     *
+     * @param x the new inputs; not modified
+     * @return {@code [inputs][inputs]}
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalStateException if the replay does not have exactly one output
+     */
+    public double[][] hessian(double[] x) {
+        scalarOutput("hessian");
+        synchronized (tape) {
+            strict(x);
+            return secondOrder().hessian(outputs[0], first, inputs, width);
+        }
+    }
+
+    private SecondOrder secondOrder() {
+        if (secondOrder == null) {
+            secondOrder = new SecondOrder(tape);
+        }
+        return secondOrder;
+    }
+
+    private void scalarOutput(String what) {
+        if (outputs.length != 1) {
+            throw new IllegalStateException(what + " needs a scalar-valued tape, but this replay has "
+                + outputs.length + " outputs; record one scalar output (a Hessian of each output: one replay each)");
+        }
     }
 
     private void strict(double[] x) {
