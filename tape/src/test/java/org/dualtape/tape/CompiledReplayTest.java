@@ -132,7 +132,7 @@ class CompiledReplayTest {
     @Test
     void aTapeWithVectorNodesStaysInterpretedAndSaysWhy() {
         Replay replay = Reverse.record(x -> {
-            VarMatrix m = x[0].tape().matrix(x, 1, 3);
+            VarMatrix m = VarMatrix.of(x[0].tape(), x, 1, 3);
             return m.multiply(m).sum();
         }, new double[] {1, 2, 3});
         Replay compiled = replay.compile();
