@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.dualtape.compare.sweep.AccuracyPlan;
-import org.dualtape.compare.sweep.CellMeasurer;
 import org.dualtape.compare.sweep.CellResult;
 import org.dualtape.compare.sweep.Consistency;
 import org.dualtape.compare.sweep.Errors;
@@ -59,7 +58,7 @@ public final class MarkdownReport {
                             + " of variables, after timing its fixed pass on its own).\n")
                     .append("- **flagged** (marked `†`): an estimated cell whose figure is not reproducible:"
                             + " two timings of it, on different numbers of coordinates, extrapolate to figures"
-                            + " more than ").append(CellMeasurer.AGREEMENT).append("× apart, or its ω per"
+                            + " more than ").append(Consistency.AGREEMENT).append("× apart, or its ω per"
                             + " parameter differs more than ").append(Consistency.FACTOR).append("× from a"
                             + " neighbouring width's. Flagged cells are left out of the crossovers and the"
                             + " cheapest-method table; the section *Flagged cells* says why each was flagged.\n")

@@ -1,6 +1,7 @@
 package org.dualtape.compare.sweep;
 
 import java.util.Locale;
+import org.dualtape.dual.ChunkPolicy;
 
 /**
  * Measures one (method, width) cell inside a worker JVM: the plain loss, then the method's
@@ -31,7 +32,7 @@ import java.util.Locale;
  * timings are extrapolated. If the two estimates differ by more than {@value #AGREEMENT}×, the
  * cell is flagged ({@link Measurement#flag()}): its figure is not reproducible at this budget.
  */
-public final class CellMeasurer {
+final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
     private static final double LOSS_MEASURE = 0.12;
     private static final double PROBE_WARMUP = 0.15;
@@ -41,7 +42,7 @@ public final class CellMeasurer {
     private static final double PART_MEASURE = 0.3;
     private static final double CHECK_MEASURE = 0.15;
     /** Two extrapolations of one cell further apart than this factor flag the cell. */
-    public static final double AGREEMENT = 1.5;
+    static final double AGREEMENT = Consistency.AGREEMENT;
     /** The share of the budget a slow method's accuracy check may take. */
     public static final double ACCURACY_SHARE = 0.5;
     /** The accuracy check may always take this long, however small the budget. */
@@ -188,7 +189,7 @@ public final class CellMeasurer {
             checked = some;
         }
         double[] partials = new double[checked.length];
-        evaluator.partials(w, checked, partials);
+        evaluator.gradient(w, checked, partials);
 
         return new Measurement(method.label(), width, n, chunk,
                 plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds()), loss.seconds(),
@@ -230,7 +231,8 @@ public final class CellMeasurer {
     }
 
     /**
-     * Returns the chunk a method uses: the requested one (capped at the parameter count) for the
+     * Returns the chunk a method uses: the requested one (no wider than the parameter count and
+     * {@link ChunkPolicy#WIDEST_CHUNK}, as {@code Forward} seeds it) for the
      * chunked methods, else 1.
      *
      * @param method the method
@@ -242,8 +244,8 @@ public final class CellMeasurer {
         if (method != Method.FORWARD_CHUNKED && method != Method.COMMONS_MATH_DS) {
             return 1;
         }
-        return requested == 0 ? MethodWiring.defaultChunk(parameters)
-                : Math.max(1, Math.min(requested, parameters));
+        return requested == 0 ? ChunkPolicy.chunkSize(parameters)
+                : ChunkPolicy.passWidth(requested, parameters);
     }
 
     /** The whole gradient if {@code m} is all coordinates, else partials at m spread ones. */
@@ -254,7 +256,7 @@ public final class CellMeasurer {
         }
         int[] part = m == 0 ? new int[0] : Coordinates.spread(w.length, m);
         double[] out = new double[m];
-        return () -> evaluator.partials(w, part, out);
+        return () -> evaluator.gradient(w, part, out);
     }
 
     private Stopwatch.Timing time(Runnable task, double warmup, double measure) {

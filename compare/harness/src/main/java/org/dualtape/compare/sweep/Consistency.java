@@ -19,6 +19,11 @@ import java.util.Map;
  * flagged.
  */
 public final class Consistency {
+    /**
+     * Two timings of one estimated cell (on different numbers of coordinates) whose
+     * extrapolations are further apart than this factor flag the cell (the worker's check).
+     */
+    public static final double AGREEMENT = 1.5;
     /** The largest change of ω per parameter between neighbouring widths not flagged. */
     public static final double FACTOR = 2;
 

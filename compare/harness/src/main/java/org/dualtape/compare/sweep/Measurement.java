@@ -28,7 +28,7 @@ import java.util.Map;
  * @param failure why the cell failed, or null
  * @param flag why the estimate is not to be trusted, or null ({@link CellResult#flag()})
  */
-public record Measurement(String method, int width, int parameters, int chunk, double seconds,
+record Measurement(String method, int width, int parameters, int chunk, double seconds,
         double lossSeconds, long passes, double bytesPerGradient, long tapeEntries, long tapeBytes,
         boolean estimated, int timedCoordinates, int samples, double[] partials, String failure,
         String flag) {
