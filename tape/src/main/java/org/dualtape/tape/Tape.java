@@ -1,6 +1,9 @@
 package org.dualtape.tape;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dualtape.dual.Partials;
 
@@ -45,6 +48,7 @@ public final class Tape {
     double[] partial;
     double[] aux; // recorded parameters, in recording order (Op.AUX per entry)
     int auxSize;
+    Map<Integer, String> names; // inputs' names for printing (variable(x, name)), or null
     double[] adjoint = new double[0]; // the sweeps' workspace, reused
     double[] tangent = new double[0];
     final Arena arena = new Arena(this); // the vector nodes
@@ -94,6 +98,26 @@ public final class Tape {
     }
 
     /**
+     * Records an independent variable with a name, which {@link #table()} and {@link #graphviz()} show
+     * next to its entry (as in {@code input a}); the name is only for printing and is forgotten
+     * by {@link #clear()}.
+     *
+     * @param x its value
+     * @param name the name to print, such as {@code "a"}
+     * @return the new variable
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Var variable(double x, String name) {
+        Objects.requireNonNull(name, "name");
+        int entry = leaf(Op.INPUT, x);
+        if (names == null) {
+            names = new HashMap<>();
+        }
+        names.put(entry, name);
+        return var(entry);
+    }
+
+    /**
      * Records one independent variable per element.
      *
      * @param x the values; not modified
@@ -130,6 +154,7 @@ public final class Tape {
         firstValueRead = -1;
         generation++;
         arena.clear();
+        names = null;
     }
 
     /**
