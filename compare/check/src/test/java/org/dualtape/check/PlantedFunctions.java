@@ -11,7 +11,7 @@ import org.apache.commons.math3.util.MathArrays;
  * cancellation, fast oscillation, steep growth, a pole nearby, exact zeros in the gradient, up to
  * 50 inputs) and piecewise-smooth ones away from, near and exactly at their kinks. Each is written
  * once generically, with its gradient derived by hand ({@link PlantedSuiteTest} checks every hand
- * gradient against a 40-digit {@code Dfp} reference before using it).
+ * gradient against a 100-digit {@code Dfp} reference before using it).
  */
 final class PlantedFunctions {
     private PlantedFunctions() {

@@ -185,7 +185,7 @@ class PlantedSuiteTest {
 
     @Test
     void handGradientsAgreeWithDfp() {
-        DfpField field = new DfpField(40);
+        DfpField field = new DfpField(100);
         List<String> problems = new ArrayList<>();
         for (Case c : PlantedFunctions.cases()) {
             double[] at = c.smoothAt();
@@ -206,11 +206,11 @@ class PlantedSuiteTest {
         assertTrue(PlantedFunctions.cases().stream().filter(Case::kink).count() >= 10, "at least 10 with kinks");
     }
 
-    /** Central differences in 40 digits with a step of 1e-15 of the coordinate's scale. */
+    /** Central differences in 100 digits with a step of 1e-20 of the coordinate's scale. */
     private static double[] dfpGradient(Case c, double[] x, DfpField field) {
         double[] g = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            Dfp h = field.newDfp(1e-15 * Math.max(Math.abs(x[i]), 1e-8));
+            Dfp h = field.newDfp(1e-20 * Math.max(Math.abs(x[i]), 1e-8));
             Dfp[] up = new Dfp[x.length];
             Dfp[] down = new Dfp[x.length];
             for (int k = 0; k < x.length; k++) {
