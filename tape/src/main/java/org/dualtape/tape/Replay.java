@@ -216,7 +216,7 @@ public final class Replay {
         if (compiled != null) {
             return this;
         }
-        return new Replay(this, Compiled.compile(tape, inputs, outputs, end, Generator.BUDGET, null));
+        return new Replay(this, Compiled.compile(tape, inputs, outputs, end, EntryWriter.BUDGET, null));
     }
 
     /**

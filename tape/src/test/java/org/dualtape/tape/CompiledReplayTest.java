@@ -294,8 +294,8 @@ class CompiledReplayTest {
         }
         int compared = -1;
         // as compiled; each way to the Jacobian; and in methods of 12 instructions, so that keys cross methods
-        for (Replay compiled : new Replay[] {interpreted.compile(), interpreted.compile(Generator.BUDGET, true),
-            interpreted.compile(Generator.BUDGET, false), interpreted.compile(12, true), interpreted.compile(12, false)}) {
+        for (Replay compiled : new Replay[] {interpreted.compile(), interpreted.compile(EntryWriter.BUDGET, true),
+            interpreted.compile(EntryWriter.BUDGET, false), interpreted.compile(12, true), interpreted.compile(12, false)}) {
             int c = agree(interpreted, compiled, xs, us, vs, plain);
             assertTrue(compared < 0 || c == compared);
             compared = c;
