@@ -84,6 +84,27 @@ final class ResultsReport {
             t.add(new Target("vector-tape gradient within 1.3× of hand-written backprop", mlp, w,
                     "reverseVectorTape", "backpropByHand", 1.3));
         }
+        String cj = "CompiledJacobianBenchmark";
+        t.add(new Target("compiled Jacobian within 2.5× of one plain evaluation", cj, "function=spherical",
+                "compiled", BASELINE, 2.5));
+        t.add(new Target("compiled Jacobian ≤ 0.4× Hipparchus Gradient", cj, "function=spherical",
+                "compiled", "hipparchusGradient", 0.4));
+        for (String f : new String[] {"function=lorenz96", "function=residuals"}) {
+            t.add(new Target("compiled Jacobian within 1.3× of the hand-written one", cj, f, "compiled", "handWritten", 1.3));
+            t.add(new Target("compiled Jacobian ≤ 0.33× Hipparchus Gradient", cj, f, "compiled", "hipparchusGradient",
+                    0.33));
+        }
+        for (String f : new String[] {"function=spherical", "function=lorenz96", "function=residuals"}) {
+            t.add(new Target("compiled Jacobian into a buffer allocates nothing", cj, f, "compiled", null, 0));
+        }
+        for (String n : new String[] {"n=100", "n=1000"}) {
+            t.add(new Target("compiled gradient within 10× of the plain function", "RosenbrockGradientBenchmark", n,
+                    "compiled", BASELINE, 10));
+        }
+        t.add(new Target("compiled gradient no slower than the interpreted replay", "RosenbrockGradientBenchmark",
+                "n=10000", "compiled", "replay", 1));
+        t.add(new Target("compiled gradient into a buffer allocates nothing", "RosenbrockGradientBenchmark", "n=1000",
+                "compiled", null, 0));
         t.add(new Target("reverse sweep allocates nothing", "TapeMechanicsBenchmark", "", "reverseSweep", null, 0));
         t.add(new Target("replay allocates nothing", "TapeMechanicsBenchmark", "", "replay", null, 0));
         return t;
