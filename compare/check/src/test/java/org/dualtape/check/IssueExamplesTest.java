@@ -196,6 +196,39 @@ class IssueExamplesTest {
         assertTrue(why(quadratic(off), "df/dx[7]").startsWith("off by"), quadratic(off)::table);
     }
 
+    /**
+     * 100 inputs of about 1e-8, f varying on that scale: along random directions the steps follow
+     * the inputs' size, so the right gradient passes and a factor 2 fails.
+     */
+    @Test
+    void randomDirectionsAtTinyInputs() {
+        int n = 100;
+        double[] x = new double[n];
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 1e-8 * Math.sin(i + 1);
+        }
+        ToDoubleFunction<double[]> f = y -> {
+            double s = 0;
+            for (double yi : y) {
+                s += Math.cos(yi * 1e8);
+            }
+            return s;
+        };
+        for (int i = 0; i < n; i++) {
+            g[i] = -1e8 * Math.sin(x[i] * 1e8);
+        }
+        CheckReport right = GradientCheck.of(f).at(x).claimed(g).run();
+        assertTrue(right.passed(), right::table);
+        double[] doubled = g.clone();
+        for (int i = 0; i < n; i++) {
+            doubled[i] *= 2;
+        }
+        CheckReport wrong = GradientCheck.of(f).at(x).claimed(doubled).run();
+        assertFalse(wrong.passed(), wrong::table);
+        assertTrue(wrong.failures().get(0).why().contains("every entry is 2 x the reference"), wrong::table);
+    }
+
     @Test
     void aTransposedJacobianIsNamed() {
         Function<double[], double[]> f = y -> new double[] {y[0] * y[1], y[0] + 3 * y[1]};
