@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dualtape.compare.report.AtomicFiles;
 import org.dualtape.compare.report.MachineInfo;
-import org.dualtape.compare.secondorder.SecondOrderReport;
-import org.dualtape.compare.secondorder.SecondOrderRow;
-import org.dualtape.compare.secondorder.SecondOrderStudy;
+import org.dualtape.compare.report.SecondOrderReport;
+import org.dualtape.compare.sweep.SecondOrderRow;
+import org.dualtape.compare.sweep.SecondOrderStudy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " cost (P HVPs; estimated where the budget or its P² memory does not allow it), and Commons"
                 + " Math's DerivativeStructure of order 2 where it can run. Writes second-order.csv and"
                 + " SECOND_ORDER.md into the output folder and prints the CSV."})
-public final class SecondOrderCommand implements Callable<Integer> {
+final class SecondOrderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

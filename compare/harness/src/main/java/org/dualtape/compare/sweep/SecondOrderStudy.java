@@ -1,4 +1,4 @@
-package org.dualtape.compare.secondorder;
+package org.dualtape.compare.sweep;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.dualtape.compare.mlp.MlpProblem;
 import org.dualtape.compare.mlp.MlpSpec;
 import org.dualtape.compare.mlp.VectorTapeLoss;
-import org.dualtape.compare.sweep.Stopwatch;
 import org.dualtape.tape.Replay;
 
 /**

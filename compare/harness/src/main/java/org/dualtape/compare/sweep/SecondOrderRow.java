@@ -1,4 +1,4 @@
-package org.dualtape.compare.secondorder;
+package org.dualtape.compare.sweep;
 
 /**
  * One width of the second-order study: the costs of the loss, its gradient, one Hessian-vector

@@ -1,7 +1,8 @@
-package org.dualtape.compare.secondorder;
+package org.dualtape.compare.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.dualtape.compare.sweep.SecondOrderRow;
 
 /**
  * The second-order study as text: {@code second-order.csv} (one row per width) and
