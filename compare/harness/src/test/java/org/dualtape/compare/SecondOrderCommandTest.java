@@ -23,7 +23,7 @@ class SecondOrderCommandTest {
     @Test
     void writesTheCsvAndTheReportSection(@TempDir Path out) throws Exception {
         StringWriter stdout = new StringWriter();
-        int code = Main.run(new String[] {"second-order", "--widths", "1,2", "--budget", "0.02", "--out", out.toString()},
+        int code = Main.run(new String[] {"second-order", "--widths", "1,3", "--budget", "0.02", "--out", out.toString()},
             new PrintWriter(stdout), new PrintWriter(new StringWriter()));
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out.resolve("second-order.csv"));
@@ -37,7 +37,7 @@ class SecondOrderCommandTest {
         double difference = Double.parseDouble(note.substring("max relative difference ".length()).trim());
         assertTrue(difference < 1e-12, "DerivativeStructure order 2 and the tape agree: " + note);
         String report = Files.readString(out.resolve("SECOND_ORDER.md"));
-        assertTrue(report.contains("| 2 | 102 |"), report);
+        assertTrue(report.contains("| 3 | 151 |"), report);
         assertTrue(stdout.toString().startsWith(SecondOrderReport.HEADER));
     }
 

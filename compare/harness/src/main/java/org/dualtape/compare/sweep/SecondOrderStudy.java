@@ -33,7 +33,7 @@ public final class SecondOrderStudy {
     public static final int[] DEFAULT_WIDTHS = {2, 4, 8, 16, 32, 64, 128};
     /** Dense Hessians above this many bytes are estimated, not computed (64 MiB). */
     public static final long HESSIAN_BYTES_LIMIT = 64L << 20;
-    /** {@code DerivativeStructure} of order 2 runs up to this many parameters (h = 2: 102). */
+    /** {@code DerivativeStructure} of order 2 runs up to this many parameters (h = 2: 102, about 5 s). */
     public static final int DERIVATIVE_STRUCTURE_LIMIT = 110;
 
     private final double budgetSeconds;
@@ -115,8 +115,8 @@ public final class SecondOrderStudy {
             long start = System.nanoTime();
             double[][] ds = derivativeStructureHessian(problem, w);
             dsSeconds = (System.nanoTime() - start) * 1e-9;
-            dsNote = hessian == null ? "ran" : String.format(Locale.ROOT, "max relative difference %.1e",
-                maxRelativeDifference(ds, hessian));
+            double[][] tape = hessian == null ? replay.hessian(w) : hessian; // few parameters: cheap
+            dsNote = String.format(Locale.ROOT, "max relative difference %.1e", maxRelativeDifference(ds, tape));
         }
         return new SecondOrderRow(width, p, plain, grad, hvp, hessianSeconds, estimated, bytes, dsSeconds, dsNote);
     }
