@@ -1,6 +1,7 @@
 package org.dualtape.tape;
 
 import java.util.Arrays;
+import org.dualtape.dual.Partials;
 
 /**
  * Second-order reverse mode on a recorded tape, by forward-over-reverse: Hessian-vector products
@@ -134,9 +135,7 @@ final class SecondOrder {
 
     /** Runs the first-order reverse sweep from {@code output} (seed 1) down to {@code first}. */
     private void adjoints(int output, int first) {
-        t.clearAdjoints();
-        t.adjoint[output] = 1;
-        t.sweepReverse(output, first);
+        t.reverse(new int[] {output}, 0, 1, null, first);
     }
 
     /** Zeroes {@code k} tangents and adjoint tangents per entry up to {@code output}, growing the workspace. */
@@ -179,8 +178,14 @@ final class SecondOrder {
                 int end = start[i + 1];
                 if (j < end) {
                     double sum = 0;
-                    for (; j < end; j++) {
-                        sum += partial[j] * tan[arg[j]];
+                    for (int q = j; q < end; q++) {
+                        sum += partial[q] * tan[arg[q]];
+                    }
+                    if (sum != sum) { // as Tape.sweepForward: a zero tangent times an infinite partial is 0
+                        sum = 0;
+                        for (int q = j; q < end; q++) {
+                            sum += Partials.chain(partial[q], tan[arg[q]]);
+                        }
                     }
                     tan[i] = sum;
                 }
@@ -194,7 +199,7 @@ final class SecondOrder {
                 double p = partial[j];
                 int x = arg[j] * k;
                 for (int c = 0; c < k; c++) {
-                    tan[o + c] += p * tan[x + c];
+                    tan[o + c] += Partials.chain(p, tan[x + c]);
                 }
             }
         }
@@ -219,7 +224,7 @@ final class SecondOrder {
         }
         Arena m = t.arena;
         if (arenaDd.length < m.used) {
-            arenaDd = new double[m.val.length];
+            arenaDd = new double[m.value.length];
         } else {
             Arrays.fill(arenaDd, 0, m.used, 0.0);
         }
@@ -256,9 +261,9 @@ final class SecondOrder {
             param -= Op.AUX[code];
             if (k == 1) {
                 double d = dd[i];
-                if (d != 0.0) {
+                if (d != 0.0) { // as Tape.reverse: zero skips, and an infinite one skips zero partials
                     for (int j = start[i], end = start[i + 1]; j < end; j++) {
-                        dd[arg[j]] += partial[j] * d;
+                        dd[arg[j]] += Partials.chain(d, partial[j]);
                     }
                 }
             } else {
@@ -269,7 +274,7 @@ final class SecondOrder {
                     for (int c = 0; c < k; c++) {
                         double d = dd[o + c];
                         if (d != 0.0) {
-                            dd[x + c] += p * d;
+                            dd[x + c] += Partials.chain(d, p);
                         }
                     }
                 }
