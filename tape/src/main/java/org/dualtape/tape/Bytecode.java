@@ -21,12 +21,15 @@ final class Bytecode implements Opcodes {
     private static final String SELF = "org/dualtape/tape/Generated";
     private static final String BASE = "org/dualtape/tape/CompiledCode";
     private static final String ELEMENTARY = org.dualtape.dual.Elementary.class.getName().replace('.', '/');
-    private static final String CHUNK = "([D[D[D[D)D";
-    private static final String FORM = "([D[D[D[D" + "I".repeat(Forms.BASES) + ")D";
+    private static final String RUN = "([D[D[D[D)D";
+    private static final String CHUNK = "([D[D[D[D[D)D";
+    private static final String FORM = "([D[D[D[D[D" + "I".repeat(Forms.BASES) + ")D";
+    /** Array parameters of the tree and form methods: {@code x, s, o, w} and the constants. */
+    private static final int ARRAYS = 5;
     /** Chunk calls per method of the call tree above the chunks (about 30 bytes each). */
     private static final int FAN_OUT = 200;
-    /** Parameters {@code x, s, o, w} and the bases take the first locals of a form's method. */
-    private static final int FIRST_LOCAL = 4 + Forms.BASES;
+    /** The array parameters and the bases take the first locals of a form's method. */
+    private static final int FIRST_LOCAL = ARRAYS + Forms.BASES;
 
     private final Code code;
     private final Layout layout;
@@ -52,7 +55,9 @@ final class Bytecode implements Opcodes {
         byte[] bytes = bytes();
         try {
             MethodHandles.Lookup h = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (CompiledCode) h.findConstructor(h.lookupClass(), MethodType.methodType(void.class)).invoke();
+            CompiledCode c = (CompiledCode) h.findConstructor(h.lookupClass(), MethodType.methodType(void.class)).invoke();
+            c.constants = forms.constants;
+            return c;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -73,11 +78,13 @@ final class Bytecode implements Opcodes {
             form(f);
         }
         String top = tree(0, layout.methods);
-        MethodVisitor run = cw.visitMethod(0, "run", CHUNK, null, null);
+        MethodVisitor run = cw.visitMethod(0, "run", RUN, null, null);
         run.visitCode();
         for (int p = 1; p <= 4; p++) {
             run.visitVarInsn(ALOAD, p);
         }
+        run.visitVarInsn(ALOAD, 0);
+        run.visitFieldInsn(GETFIELD, BASE, "constants", "[D");
         run.visitMethodInsn(INVOKESTATIC, SELF, top, CHUNK, false);
         run.visitInsn(DRETURN);
         run.visitMaxs(0, 0);
@@ -100,7 +107,7 @@ final class Bytecode implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null);
         mv.visitCode();
         for (int p = 0; p < parts.length; p++) {
-            for (int v = 0; v < 4; v++) {
+            for (int v = 0; v < ARRAYS; v++) {
                 mv.visitVarInsn(ALOAD, v);
             }
             if (step > 1) {
@@ -154,7 +161,7 @@ final class Bytecode implements Opcodes {
             switch (code.op[i]) {
                 case Code.LOAD -> mv.visitVarInsn(DLOAD, local(a, m));
                 case Code.STORE -> mv.visitVarInsn(DSTORE, local(a, m));
-                case Code.CONST -> constant(mv, code.d[i]);
+                case Code.CONST -> constantAt(mv, i);
                 case Code.INPUT -> {
                     relative(mv, 0, 0, a);
                     mv.visitInsn(DALOAD);
@@ -203,13 +210,13 @@ final class Bytecode implements Opcodes {
                     Label same = new Label();
                     int k = local(code.b[i], m);
                     mv.visitVarInsn(DLOAD, k);
-                    constant(mv, code.d[i]);
+                    constantAt(mv, i);
                     mv.visitMethodInsn(INVOKESTATIC, "org/dualtape/tape/Rules", "same", "(DD)Z", false);
                     mv.visitJumpInsn(IFNE, same);
-                    mv.visitVarInsn(ILOAD, 4 + 3);
+                    mv.visitVarInsn(ILOAD, ARRAYS + 3);
                     push(mv, a - bases[3]);
                     mv.visitInsn(IADD);
-                    constant(mv, code.d[i]);
+                    constantAt(mv, i);
                     mv.visitVarInsn(DLOAD, k);
                     mv.visitMethodInsn(INVOKESTATIC, BASE, "changed", "(IDD)Ljava/lang/RuntimeException;", false);
                     mv.visitInsn(ATHROW);
@@ -256,7 +263,7 @@ final class Bytecode implements Opcodes {
     /** Pushes array parameter {@code array} and the index {@code base j + (i - template's base j)}. */
     private void relative(MethodVisitor mv, int array, int j, int i) {
         mv.visitVarInsn(ALOAD, array);
-        mv.visitVarInsn(ILOAD, 4 + j);
+        mv.visitVarInsn(ILOAD, ARRAYS + j);
         int rel = i - bases[j];
         if (rel != 0) {
             push(mv, rel);
@@ -270,7 +277,7 @@ final class Bytecode implements Opcodes {
         if (r < Layout.OTHER) {
             int rel = layout.index[k] - bases[4 + r];
             mv.visitVarInsn(ALOAD, 3);
-            mv.visitVarInsn(ILOAD, 4 + 4 + r);
+            mv.visitVarInsn(ILOAD, ARRAYS + 4 + r);
             push(mv, layout.regionStart[r] + rel);
             mv.visitInsn(IADD);
         } else {
@@ -292,7 +299,7 @@ final class Bytecode implements Opcodes {
             frame = Arrays.copyOf(frame, Math.max(FIRST_LOCAL + doubles, 2 * frame.length));
         }
         for (int i = 0; i < FIRST_LOCAL; i++) {
-            frame[i] = i < 4 ? "[D" : INTEGER;
+            frame[i] = i < ARRAYS ? "[D" : INTEGER;
         }
         Arrays.fill(frame, FIRST_LOCAL, FIRST_LOCAL + doubles, DOUBLE);
         mv.visitFrame(F_NEW, FIRST_LOCAL + doubles, frame, 0, new Object[0]);
@@ -313,6 +320,17 @@ final class Bytecode implements Opcodes {
     private static void element(MethodVisitor mv, int array, int i) {
         mv.visitVarInsn(ALOAD, array);
         push(mv, i);
+        mv.visitInsn(DALOAD);
+    }
+
+    /** Pushes instruction {@code i}'s constant: from the constants array, or an immediate 0 or 1. */
+    private void constantAt(MethodVisitor mv, int i) {
+        int j = forms.constant[i];
+        if (j < 0) {
+            constant(mv, code.d[i]);
+            return;
+        }
+        relative(mv, 4, Forms.CONSTANTS, j);
         mv.visitInsn(DALOAD);
     }
 

@@ -110,10 +110,10 @@ final class Compiled {
         long rev = -1;
         if (outputs.length > 1) {
             long[][] dep = g.dependencies(DEPENDENCY_WORDS);
-            rev = g.reverseCost();
+            rev = g.reverseCost(null);
             if (dep != null) {
                 fwd = g.forwardCost(dep);
-                forward = fwd < rev;
+                forward = rev < 0 || fwd < rev;
             }
             if (forwardJacobian != null) {
                 forward = forwardJacobian;

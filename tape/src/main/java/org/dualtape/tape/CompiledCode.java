@@ -7,6 +7,9 @@ package org.dualtape.tape;
  * the program needs none). The program allocates nothing.
  */
 abstract class CompiledCode {
+    /** The program's constants, read by the generated methods ({@link Forms#constants}); set once, before use. */
+    double[] constants;
+
     /**
      * Runs the program.
      *

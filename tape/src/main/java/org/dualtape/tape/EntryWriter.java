@@ -25,6 +25,8 @@ abstract class EntryWriter {
     private final int budget;
 
     Code c;
+    /** While set, the code being written stays in one method (a short reverse sweep of one Jacobian row). */
+    boolean whole;
     /** The method being written, the instructions already estimated, and the estimate. */
     private int chunk;
     private int scanned;
@@ -75,7 +77,7 @@ abstract class EntryWriter {
     /** Starts a new method if this one is full (between entries only). */
     void boundary() {
         estimate();
-        if (bytes > budget) {
+        if (bytes > budget && !whole) {
             c.add(Code.CHUNK);
             chunk++;
             scanned = c.size;
@@ -106,11 +108,12 @@ abstract class EntryWriter {
                 bytes += 10;
             }
             bytes += switch (c.op[i]) {
-                case Code.LOAD, Code.STORE, Code.CONST, Code.RECEIVER, Code.CALL, Code.CALL_F, Code.CALL_DF,
+                case Code.CONST -> Double.doubleToRawLongBits(c.d[i]) == 0L || c.d[i] == 1 ? 1 : 7;
+                case Code.LOAD, Code.STORE, Code.RECEIVER, Code.CALL, Code.CALL_F, Code.CALL_DF,
                     Code.INT, Code.ARRAY, Code.ELEMENT -> 4;
                 case Code.INPUT, Code.SEED, Code.SCRATCH_READ -> 6;
                 case Code.OUT, Code.IF_NONZERO -> 10;
-                case Code.CHECK -> 24;
+                case Code.CHECK -> 30;
                 default -> 1;
             };
         }

@@ -17,8 +17,22 @@ import java.util.Map;
  * one generated method, called with their own bases.
  */
 final class Forms {
-    /** Bases: x, s, o, the checked entry, then the regions {@link Layout#VALUES} to {@link Layout#INPUT_ADJOINTS}. */
-    static final int BASES = 4 + Layout.OTHER;
+    /**
+     * Bases: x, s, o, the checked entry, the regions {@link Layout#VALUES} to
+     * {@link Layout#INPUT_ADJOINTS}, and the constants ({@link #CONSTANTS}).
+     */
+    static final int BASES = 5 + Layout.OTHER;
+    /** The base of the constants in {@link #constants}. */
+    static final int CONSTANTS = 4 + Layout.OTHER;
+
+    /**
+     * The program's constants other than 0 and 1, in order: the generated code reads them from this
+     * array, so that methods differing only in their data (the rows of a model fitted to
+     * measurements) share one form.
+     */
+    final double[] constants;
+    /** Per instruction: its constant's index in {@link #constants}, or -1 for an immediate. */
+    final int[] constant;
 
     /** Per method of the layout: its form, and its bases. */
     final int[] formOf;
@@ -33,6 +47,19 @@ final class Forms {
         base = new int[n][];
         int[] templates = new int[n];
         Map<Form, Integer> seen = new HashMap<>();
+        constant = new int[code.size];
+        Arrays.fill(constant, -1);
+        Layout.IntList pool = new Layout.IntList();
+        for (int i = 0; i < code.size; i++) {
+            if (pooled(code, i)) {
+                constant[i] = pool.size;
+                pool.add(i);
+            }
+        }
+        constants = new double[pool.size];
+        for (int j = 0; j < pool.size; j++) {
+            constants[j] = code.d[pool.data[j]];
+        }
         canon = new int[code.keys];
         stamp = new int[code.keys];
         Arrays.fill(stamp, -1);
@@ -45,6 +72,7 @@ final class Forms {
             next = 0;
             for (int k : layout.loads[m]) {
                 ints.add(id(k));
+                ints.add(layout.region[k]);
                 ints.add(relative(layout, k, b));
             }
             ints.add(-1);
@@ -73,7 +101,10 @@ final class Forms {
                     }
                     default -> ints.add(a);
                 }
-                if (op == Code.CONST || op == Code.CHECK || op == Code.OUT || op == Code.RETURN) {
+                ints.add(constant[i] >= 0 ? 1 : 0);
+                if (constant[i] >= 0) {
+                    ints.add(constant[i] - b[CONSTANTS]);
+                } else if (op == Code.CONST || op == Code.OUT || op == Code.RETURN) {
                     long d = Double.doubleToRawLongBits(code.d[i]);
                     bits.add((int) d);
                     bits.add((int) (d >>> 32));
@@ -82,6 +113,7 @@ final class Forms {
             ints.add(-1);
             for (int k : layout.stores[m]) {
                 ints.add(id(k));
+                ints.add(layout.region[k]);
                 ints.add(relative(layout, k, b));
             }
             Form f = new Form(ints.toArray(), bits.toArray());
@@ -114,6 +146,12 @@ final class Forms {
         return canon[k];
     }
 
+    /** Whether instruction {@code i}'s constant is read from {@link #constants}: every one but 0 and 1, and recorded branches. */
+    static boolean pooled(Code code, int i) {
+        return code.op[i] == Code.CHECK
+            || (code.op[i] == Code.CONST && Double.doubleToRawLongBits(code.d[i]) != 0L && code.d[i] != 1.0);
+    }
+
     /** The end of method {@code m}'s instructions (its CHUNK marker is not code). */
     static int end(Layout layout, int m) {
         return layout.begin[m + 1] - (m + 1 < layout.methods ? 1 : 0);
@@ -125,7 +163,7 @@ final class Forms {
         return r < Layout.OTHER ? layout.index[k] - b[4 + r] : layout.slot[k] + (1 << 30);
     }
 
-    private static int[] bases(Code code, Layout layout, int m) {
+    private int[] bases(Code code, Layout layout, int m) {
         int[] b = new int[BASES];
         Arrays.fill(b, Integer.MAX_VALUE);
         for (int i = layout.begin[m]; i < end(layout, m); i++) {
@@ -138,6 +176,9 @@ final class Forms {
             };
             if (j >= 0) {
                 b[j] = Math.min(b[j], code.a[i]);
+            }
+            if (constant[i] >= 0) {
+                b[CONSTANTS] = Math.min(b[CONSTANTS], constant[i]);
             }
         }
         for (int[] keys : new int[][] {layout.loads[m], layout.stores[m]}) {

@@ -118,10 +118,16 @@ final class Generator extends EntryWriter {
         for (int r = 0; r < outputs.length; r++) {
             out(r, outputs[r]);
         }
+        long[] rowCost = new long[outputs.length];
+        reverseCost(rowCost);
         for (int r = 0; r < outputs.length; r++) {
+            // a short row's sweep is kept whole, so that rows of the same shape give methods of one form
+            boundary();
+            whole = rowCost[r] > 0 && rowCost[r] * 40 < EntryWriter.BUDGET / 2;
             int[] a = newAdjoints();
             seedOne(a, outputs[r], outputs.length == 1 ? -1 : r);
             sweep(a, outputs.length == 1 ? -1 : r, outputs.length + r * width);
+            whole = false;
         }
         c.add(Code.RETURN, -1, 0, 0);
         return c;
@@ -297,16 +303,26 @@ final class Generator extends EntryWriter {
         return cost;
     }
 
-    /** The multiply-adds of one reverse sweep per output: one per partial of the entries each output reaches. */
-    long reverseCost() {
+    /**
+     * The multiply-adds of one reverse sweep per output: one per partial of the entries each output
+     * reaches (per output into {@code perRow} if not null); -1 if counting would take too long.
+     */
+    long reverseCost(long[] perRow) {
+        if ((long) outputs.length * end > 50_000_000L) {
+            return -1; // one marking pass per output would take seconds
+        }
         long cost = 0;
         boolean[] mark = new boolean[end];
-        for (int y : outputs) {
+        for (int r = 0; r < outputs.length; r++) {
+            int y = outputs[r];
             Arrays.fill(mark, false);
             mark[y] = true;
             for (int i = y; i >= 0; i--) {
                 if (mark[i]) {
                     cost += t.start[i + 1] - t.start[i];
+                    if (perRow != null) {
+                        perRow[r] += t.start[i + 1] - t.start[i];
+                    }
                     for (int k = t.start[i]; k < t.start[i + 1]; k++) {
                         mark[t.arg[k]] = true;
                     }

@@ -515,7 +515,9 @@ public final class Replay {
         }
         checkLength("jacobian", jacobian.length, outputs.length);
         for (int r = 0; r < jacobian.length; r++) {
-            checkLength("jacobian[" + r + "]", jacobian[r].length, width);
+            if (jacobian[r].length != width) {
+                checkLength("jacobian[" + r + "]", jacobian[r].length, width); // the message is built only to throw
+            }
         }
         if (compiled != null) {
             checkInput(x);
