@@ -31,6 +31,8 @@ import org.dualtape.dual.ChunkPolicy;
  * and on half as many (or, when the plan is a single unit, on the same ones again), and both
  * timings are extrapolated. If the two estimates differ by more than {@value #AGREEMENT}×, the
  * cell is flagged ({@link Measurement#flag()}): its figure is not reproducible at this budget.
+ * Any cell, measured or estimated, is flagged too when the samples of its loss or gradient timing
+ * scatter more than {@value #AGREEMENT}× (upper over lower quartile): the machine was busy.
  */
 final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
@@ -191,6 +193,7 @@ final class CellMeasurer {
         double[] partials = new double[checked.length];
         evaluator.gradient(w, checked, partials);
 
+        flag = noise(flag, loss, timing);
         return new Measurement(method.label(), width, n, chunk,
                 plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds()), loss.seconds(),
                 method.passes(n, chunk),
@@ -217,6 +220,24 @@ final class CellMeasurer {
                     + " the estimates differ %.2g×", plan.coordinates(), half, plan.parameters(), ratio);
         }
         return null;
+    }
+
+    /**
+     * Adds a flag when the samples of the loss's or the gradient's timing scatter more than
+     * {@link #AGREEMENT}: the machine was busy while the cell was timed, and its ω may not be
+     * reproducible.
+     */
+    private static String noise(String flag, Stopwatch.Timing loss, Stopwatch.Timing gradient) {
+        return join(flag, join(scatter("the loss", loss), scatter("the gradient", gradient)));
+    }
+
+    private static String scatter(String what, Stopwatch.Timing t) {
+        return t.spread() > AGREEMENT ? String.format(Locale.ROOT,
+                "noisy timing: %s's samples scatter %.2g× (upper over lower quartile)", what, t.spread()) : null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     private double accuracySeconds() {
