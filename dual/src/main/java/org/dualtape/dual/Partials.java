@@ -129,10 +129,10 @@ public final class Partials {
         if (h >= Double.MIN_NORMAL && h <= Double.MAX_VALUE) {
             return x / h;
         }
-        double s = Math.max(Math.abs(x), Math.abs(y));
-        if (Double.isInfinite(s)) {
-            return 0.0;
+        if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            return 0.0; // +∞ whatever the other argument, NaN included
         }
+        double s = Math.max(Math.abs(x), Math.abs(y));
         if (!(s > 0)) {
             return x / h; // the origin (0 / 0) or a NaN argument: NaN
         }
