@@ -35,7 +35,8 @@ import org.dualtape.dual.Partials;
  * convention picks, at a kink as elsewhere).
  *
  * <p>Workspace: {@code k} doubles per entry for tangents and as many for adjoint tangents, one per
- * arena value for vector nodes, kept by the instance.
+ * arena value for vector nodes, kept by the instance ({@link Replay} keeps one; {@link Reverse}
+ * hands its arrays to the thread's next call while they are small, see {@link #release()}).
  */
 final class SecondOrder {
     /** Directions per sweep of a scalar tape's Hessian: enough to amortise each entry's reads. */
@@ -51,8 +52,32 @@ final class SecondOrder {
     /** Tangents of the vector nodes' adjoints, parallel to {@link Arena#val}. */
     private double[] arenaDd = new double[0];
 
+    /** At most this many doubles of workspace are kept for the thread's next {@link Reverse} call (32 MiB). */
+    static final int RETAINED_DOUBLES = 1 << 22;
+    /** The workspace a finished {@link Reverse} call left for the thread's next one. */
+    private static final ThreadLocal<double[][]> SPARE = new ThreadLocal<>();
+
+    /** A workspace for tape {@code t}, reusing the arrays the thread's last {@link #release()} left. */
     SecondOrder(Tape t) {
         this.t = t;
+        double[][] spare = SPARE.get();
+        if (spare != null) {
+            SPARE.remove();
+            tan = spare[0];
+            dd = spare[1];
+            arenaDd = spare[2];
+        }
+    }
+
+    /**
+     * Leaves this workspace's arrays for the thread's next {@link Reverse} call while they take at
+     * most {@link #RETAINED_DOUBLES}, so repeated HVPs allocate no workspace; larger ones go to the
+     * garbage collector. The instance must not be used afterwards.
+     */
+    void release() {
+        if ((long) tan.length + dd.length + arenaDd.length <= RETAINED_DOUBLES) {
+            SPARE.set(new double[][] {tan, dd, arenaDd});
+        }
     }
 
     /**
@@ -198,8 +223,14 @@ final class SecondOrder {
             for (int j = start[i], end = start[i + 1]; j < end; j++) {
                 double p = partial[j];
                 int x = arg[j] * k;
-                for (int c = 0; c < k; c++) {
-                    tan[o + c] += Partials.chain(p, tan[x + c]);
+                if (Double.isFinite(p)) {
+                    for (int c = 0; c < k; c++) {
+                        tan[o + c] += p * tan[x + c];
+                    }
+                } else { // a zero tangent times an infinite partial is 0, as Tape.sweepForward
+                    for (int c = 0; c < k; c++) {
+                        tan[o + c] += Partials.chain(p, tan[x + c]);
+                    }
                 }
             }
         }
@@ -271,10 +302,19 @@ final class SecondOrder {
                 for (int j = start[i], end = start[i + 1]; j < end; j++) {
                     double p = partial[j];
                     int x = arg[j] * k;
-                    for (int c = 0; c < k; c++) {
-                        double d = dd[o + c];
-                        if (d != 0.0) {
-                            dd[x + c] += Partials.chain(d, p);
+                    if (p == 0.0) {
+                        continue;
+                    }
+                    if (Double.isFinite(p)) {
+                        for (int c = 0; c < k; c++) {
+                            dd[x + c] += p * dd[o + c];
+                        }
+                    } else { // a zero adjoint tangent propagates nothing, even through an infinite partial
+                        for (int c = 0; c < k; c++) {
+                            double d = dd[o + c];
+                            if (d != 0.0) {
+                                dd[x + c] += p * d;
+                            }
                         }
                     }
                 }
