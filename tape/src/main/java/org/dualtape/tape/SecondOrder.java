@@ -258,7 +258,9 @@ final class SecondOrder {
                     }
                 }
             }
-            live[i] = any;
+            if (start[i] != start[i + 1]) { // an input or constant keeps its flag (a seed, or not)
+                live[i] = any;
+            }
         }
         scalars(output, first - 1, parametersUpTo(output), k, tan);
     }
