@@ -1,0 +1,322 @@
+package org.dualtape.tape;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Gemm}'s products on the JDK Vector API: register-blocked micro-kernels that keep a
+ * 4 × 12 (or 4 × 8, 4 × 4) block of {@code C} in twelve (eight, four) 256-bit accumulators while
+ * the depth index runs, one element per lane, so every element is summed exactly as
+ * {@link Gemm#dot} sums it. Loaded only when {@link Gemm#VECTOR} found the module; returns
+ * {@code false} for shapes it leaves to the plain loops.
+ *
+ * <h2>Data layout</h2>
+ * A micro-kernel broadcasts four elements of {@code A} (any strides) and loads 12 contiguous
+ * elements of a row of {@code B}. The weights' adjoint ({@code dyᵀ·x}) and the input's adjoint
+ * ({@code dy·W}) have such rows as they are; the forward product {@code x·Wᵀ} is computed as
+ * {@code (W·xᵀ)ᵀ} with {@code xᵀ} packed into a per-thread buffer (a {@code batch × in} copy,
+ * small next to {@code W}), its blocks added into {@code y} transposed. Depths longer than
+ * {@link #CHUNK} go in chunks, so that a chunk of {@code B}'s rows stays in cache while every
+ * block of rows of {@code A} passes; between chunks the block's partial sums wait in a
+ * per-thread buffer, unrounded (a {@code double} holds them exactly), so the order is the same.
+ * The buffers grow to the largest shape seen and are kept: no allocation after warm-up.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    /** Depth per chunk of the adjoint products. */
+    private static final int CHUNK = 64;
+    /** The largest {@code C} (in doubles) whose partial sums may wait in the chunk buffer. */
+    private static final int CHUNKED_LIMIT = 1 << 18;
+    /** Twelve zeros per row, four rows: the starting sums of a block. */
+    private static final double[] ZEROS = new double[48];
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private VectorGemm() {
+    }
+
+    /** Per-thread buffers, grown to the largest shape seen. */
+    private static final class Scratch {
+        double[] packed = new double[0];
+        double[] sums = new double[0];
+        final double[] block = new double[48];
+    }
+
+    /** Whether the CPU has vectors of 256 bits or more (else the species would be emulated, slowly). */
+    static boolean usable() {
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= S.vectorBitSize();
+    }
+
+    /**
+     * {@code y += x·Wᵀ} as in {@link Gemm#productTransposed}.
+     *
+     * @return false, having done nothing, for shapes left to the plain loops
+     */
+    static boolean productTransposed(double[] x, int xOff, double[] w, int wOff, double[] y, int yOff,
+                                     int batch, int in, int out) {
+        if (batch < 4 || out < 4 || in == 0) {
+            return false;
+        }
+        Scratch s = SCRATCH.get();
+        int np = (batch + 3) & ~3; // xᵀ's row length: the batch, padded with zeros to whole vectors
+        if (s.packed.length < np * in) {
+            s.packed = new double[np * in];
+        }
+        double[] xt = s.packed;
+        for (int r = 0; r < batch; r++) {
+            for (int i = 0, from = xOff + r * in; i < in; i++) {
+                xt[i * np + r] = x[from + i];
+            }
+        }
+        for (int r = batch; r < np; r++) {
+            for (int i = 0; i < in; i++) {
+                xt[i * np + r] = 0;
+            }
+        }
+        double[] block = s.block;
+        int mv = out & ~3;
+        for (int o = 0; o < mv; o += 4) { // four rows of W stay in cache while xᵀ passes
+            int a0 = wOff + o * in;
+            int r = 0;
+            while (r < np) {
+                int width = kernel(w, a0, in, 1, xt, r, np, in, ZEROS, 0, 12, block, 0, 12, false, np - r);
+                for (int q = 0; q < 4; q++) {
+                    int to = yOff + o + q;
+                    for (int l = 0, n = Math.min(width, batch - r); l < n; l++) {
+                        y[to + (r + l) * out] += block[q * 12 + l];
+                    }
+                }
+                r += width;
+            }
+        }
+        if (mv < out) {
+            Gemm.multiply(x, xOff, in, 1, w, wOff + mv * in, 1, in, y, yOff + mv, out, batch, out - mv, in);
+        }
+        return true;
+    }
+
+    /**
+     * {@code C[i][j] += Σ_p A(i,p)·B(p,j)} with {@code B}'s rows contiguous:
+     * {@code A(i,p) = a[aOff + i·ai + p·ap]}, {@code B(p,j) = b[bOff + p·bp + j]},
+     * {@code C[i][j] = c[cOff + i·ci + j]}.
+     *
+     * @return false, having done nothing, for shapes left to the plain loops
+     */
+    static boolean rowProduct(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp,
+                              double[] c, int cOff, int ci, int m, int n, int depth) {
+        if (m < 4 || n < 4 || depth == 0) {
+            return false;
+        }
+        int mv = m & ~3;
+        int nv = n & ~3;
+        boolean chunked = depth > CHUNK && mv * nv <= CHUNKED_LIMIT;
+        double[] sums = null;
+        if (chunked) {
+            Scratch s = SCRATCH.get();
+            if (s.sums.length < mv * nv) {
+                s.sums = new double[mv * nv];
+            }
+            sums = s.sums;
+        }
+        int step = chunked ? CHUNK : depth;
+        for (int p0 = 0; p0 < depth; p0 += step) {
+            int p1 = Math.min(depth, p0 + step);
+            boolean first = p0 == 0;
+            boolean last = p1 == depth;
+            int j = 0;
+            while (j < nv) { // a chunk of B's rows, 12 columns wide, stays in cache while A's rows pass
+                int width = 0;
+                for (int i = 0; i < mv; i += 4) {
+                    int a0 = aOff + i * ai + p0 * ap;
+                    int b0 = bOff + p0 * bp + j;
+                    double[] init = first ? ZEROS : sums;
+                    int s0 = first ? 0 : i * nv + j;
+                    int ls = first ? 12 : nv;
+                    width = last
+                        ? kernel(a, a0, ai, ap, b, b0, bp, p1 - p0, init, s0, ls, c, cOff + i * ci + j, ci, true, nv - j)
+                        : kernel(a, a0, ai, ap, b, b0, bp, p1 - p0, init, s0, ls, sums, i * nv + j, nv, false, nv - j);
+                }
+                j += width;
+            }
+        }
+        if (mv < m) {
+            Gemm.multiply(a, aOff + mv * ai, ai, ap, b, bOff, bp, 1, c, cOff + mv * ci, ci, m - mv, n, depth);
+        }
+        if (nv < n) {
+            Gemm.multiply(a, aOff, ai, ap, b, bOff + nv, bp, 1, c, cOff + nv, ci, mv, n - nv, depth);
+        }
+        return true;
+    }
+
+    /**
+     * One block of four rows by the widest of 12, 8 or 4 columns that {@code room} allows:
+     * starts from {@code init} (row stride {@code ls}), adds {@code depth} products, then adds
+     * the sums into {@code dst} (row stride {@code ld}) or stores them there.
+     *
+     * @return the block's width
+     */
+    private static int kernel(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
+                              double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add, int room) {
+        if (room >= 12) {
+            kernel4x12(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+            return 12;
+        }
+        if (room >= 8) {
+            kernel4x8(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+            return 8;
+        }
+        kernel4x4(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+        return 4;
+    }
+
+    private static void kernel4x12(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
+                                   double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
+        int s1 = s0 + ls;
+        int s2 = s1 + ls;
+        int s3 = s2 + ls;
+        DoubleVector c00 = DoubleVector.fromArray(S, init, s0);
+        DoubleVector c01 = DoubleVector.fromArray(S, init, s0 + 4);
+        DoubleVector c02 = DoubleVector.fromArray(S, init, s0 + 8);
+        DoubleVector c10 = DoubleVector.fromArray(S, init, s1);
+        DoubleVector c11 = DoubleVector.fromArray(S, init, s1 + 4);
+        DoubleVector c12 = DoubleVector.fromArray(S, init, s1 + 8);
+        DoubleVector c20 = DoubleVector.fromArray(S, init, s2);
+        DoubleVector c21 = DoubleVector.fromArray(S, init, s2 + 4);
+        DoubleVector c22 = DoubleVector.fromArray(S, init, s2 + 8);
+        DoubleVector c30 = DoubleVector.fromArray(S, init, s3);
+        DoubleVector c31 = DoubleVector.fromArray(S, init, s3 + 4);
+        DoubleVector c32 = DoubleVector.fromArray(S, init, s3 + 8);
+        int ia = a0;
+        int ib = b0;
+        for (int p = 0; p < depth; p++, ia += ap, ib += bp) {
+            DoubleVector y0 = DoubleVector.fromArray(S, b, ib);
+            DoubleVector y1 = DoubleVector.fromArray(S, b, ib + 4);
+            DoubleVector y2 = DoubleVector.fromArray(S, b, ib + 8);
+            DoubleVector x = DoubleVector.broadcast(S, a[ia]);
+            c00 = c00.add(x.mul(y0));
+            c01 = c01.add(x.mul(y1));
+            c02 = c02.add(x.mul(y2));
+            x = DoubleVector.broadcast(S, a[ia + ai]);
+            c10 = c10.add(x.mul(y0));
+            c11 = c11.add(x.mul(y1));
+            c12 = c12.add(x.mul(y2));
+            x = DoubleVector.broadcast(S, a[ia + 2 * ai]);
+            c20 = c20.add(x.mul(y0));
+            c21 = c21.add(x.mul(y1));
+            c22 = c22.add(x.mul(y2));
+            x = DoubleVector.broadcast(S, a[ia + 3 * ai]);
+            c30 = c30.add(x.mul(y0));
+            c31 = c31.add(x.mul(y1));
+            c32 = c32.add(x.mul(y2));
+        }
+        int d1 = d0 + ld;
+        int d2 = d1 + ld;
+        int d3 = d2 + ld;
+        if (add) { // C + Σ, as the plain loops' c[...] += s
+            c00 = DoubleVector.fromArray(S, dst, d0).add(c00);
+            c01 = DoubleVector.fromArray(S, dst, d0 + 4).add(c01);
+            c02 = DoubleVector.fromArray(S, dst, d0 + 8).add(c02);
+            c10 = DoubleVector.fromArray(S, dst, d1).add(c10);
+            c11 = DoubleVector.fromArray(S, dst, d1 + 4).add(c11);
+            c12 = DoubleVector.fromArray(S, dst, d1 + 8).add(c12);
+            c20 = DoubleVector.fromArray(S, dst, d2).add(c20);
+            c21 = DoubleVector.fromArray(S, dst, d2 + 4).add(c21);
+            c22 = DoubleVector.fromArray(S, dst, d2 + 8).add(c22);
+            c30 = DoubleVector.fromArray(S, dst, d3).add(c30);
+            c31 = DoubleVector.fromArray(S, dst, d3 + 4).add(c31);
+            c32 = DoubleVector.fromArray(S, dst, d3 + 8).add(c32);
+        }
+        c00.intoArray(dst, d0);
+        c01.intoArray(dst, d0 + 4);
+        c02.intoArray(dst, d0 + 8);
+        c10.intoArray(dst, d1);
+        c11.intoArray(dst, d1 + 4);
+        c12.intoArray(dst, d1 + 8);
+        c20.intoArray(dst, d2);
+        c21.intoArray(dst, d2 + 4);
+        c22.intoArray(dst, d2 + 8);
+        c30.intoArray(dst, d3);
+        c31.intoArray(dst, d3 + 4);
+        c32.intoArray(dst, d3 + 8);
+    }
+
+    private static void kernel4x8(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
+                                  double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
+        int s1 = s0 + ls;
+        int s2 = s1 + ls;
+        int s3 = s2 + ls;
+        DoubleVector c00 = DoubleVector.fromArray(S, init, s0);
+        DoubleVector c01 = DoubleVector.fromArray(S, init, s0 + 4);
+        DoubleVector c10 = DoubleVector.fromArray(S, init, s1);
+        DoubleVector c11 = DoubleVector.fromArray(S, init, s1 + 4);
+        DoubleVector c20 = DoubleVector.fromArray(S, init, s2);
+        DoubleVector c21 = DoubleVector.fromArray(S, init, s2 + 4);
+        DoubleVector c30 = DoubleVector.fromArray(S, init, s3);
+        DoubleVector c31 = DoubleVector.fromArray(S, init, s3 + 4);
+        int ia = a0;
+        int ib = b0;
+        for (int p = 0; p < depth; p++, ia += ap, ib += bp) {
+            DoubleVector y0 = DoubleVector.fromArray(S, b, ib);
+            DoubleVector y1 = DoubleVector.fromArray(S, b, ib + 4);
+            DoubleVector x = DoubleVector.broadcast(S, a[ia]);
+            c00 = c00.add(x.mul(y0));
+            c01 = c01.add(x.mul(y1));
+            x = DoubleVector.broadcast(S, a[ia + ai]);
+            c10 = c10.add(x.mul(y0));
+            c11 = c11.add(x.mul(y1));
+            x = DoubleVector.broadcast(S, a[ia + 2 * ai]);
+            c20 = c20.add(x.mul(y0));
+            c21 = c21.add(x.mul(y1));
+            x = DoubleVector.broadcast(S, a[ia + 3 * ai]);
+            c30 = c30.add(x.mul(y0));
+            c31 = c31.add(x.mul(y1));
+        }
+        int d1 = d0 + ld;
+        int d2 = d1 + ld;
+        int d3 = d2 + ld;
+        if (add) {
+            c00 = DoubleVector.fromArray(S, dst, d0).add(c00);
+            c01 = DoubleVector.fromArray(S, dst, d0 + 4).add(c01);
+            c10 = DoubleVector.fromArray(S, dst, d1).add(c10);
+            c11 = DoubleVector.fromArray(S, dst, d1 + 4).add(c11);
+            c20 = DoubleVector.fromArray(S, dst, d2).add(c20);
+            c21 = DoubleVector.fromArray(S, dst, d2 + 4).add(c21);
+            c30 = DoubleVector.fromArray(S, dst, d3).add(c30);
+            c31 = DoubleVector.fromArray(S, dst, d3 + 4).add(c31);
+        }
+        c00.intoArray(dst, d0);
+        c01.intoArray(dst, d0 + 4);
+        c10.intoArray(dst, d1);
+        c11.intoArray(dst, d1 + 4);
+        c20.intoArray(dst, d2);
+        c21.intoArray(dst, d2 + 4);
+        c30.intoArray(dst, d3);
+        c31.intoArray(dst, d3 + 4);
+    }
+
+    private static void kernel4x4(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
+                                  double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
+        DoubleVector c0 = DoubleVector.fromArray(S, init, s0);
+        DoubleVector c1 = DoubleVector.fromArray(S, init, s0 + ls);
+        DoubleVector c2 = DoubleVector.fromArray(S, init, s0 + 2 * ls);
+        DoubleVector c3 = DoubleVector.fromArray(S, init, s0 + 3 * ls);
+        int ia = a0;
+        int ib = b0;
+        for (int p = 0; p < depth; p++, ia += ap, ib += bp) {
+            DoubleVector y = DoubleVector.fromArray(S, b, ib);
+            c0 = c0.add(DoubleVector.broadcast(S, a[ia]).mul(y));
+            c1 = c1.add(DoubleVector.broadcast(S, a[ia + ai]).mul(y));
+            c2 = c2.add(DoubleVector.broadcast(S, a[ia + 2 * ai]).mul(y));
+            c3 = c3.add(DoubleVector.broadcast(S, a[ia + 3 * ai]).mul(y));
+        }
+        if (add) {
+            c0 = DoubleVector.fromArray(S, dst, d0).add(c0);
+            c1 = DoubleVector.fromArray(S, dst, d0 + ld).add(c1);
+            c2 = DoubleVector.fromArray(S, dst, d0 + 2 * ld).add(c2);
+            c3 = DoubleVector.fromArray(S, dst, d0 + 3 * ld).add(c3);
+        }
+        c0.intoArray(dst, d0);
+        c1.intoArray(dst, d0 + ld);
+        c2.intoArray(dst, d0 + 2 * ld);
+        c3.intoArray(dst, d0 + 3 * ld);
+    }
+}
