@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F
 
 BATCH, INPUTS, CLASSES = 32, 32, 10
+CLOCK = time.perf_counter
 
 
 def blas_libraries():
@@ -66,11 +67,11 @@ def median_seconds(step, rounds, round_seconds):
         step()
     times = []
     for _ in range(rounds):
-        n, start = 0, time.perf_counter()
+        n, start = 0, CLOCK()
         while True:
             step()
             n += 1
-            elapsed = time.perf_counter() - start
+            elapsed = CLOCK() - start
             if elapsed >= round_seconds:
                 break
         times.append(elapsed / n)
@@ -82,13 +83,17 @@ def main():
     parser.add_argument("--widths", default="16,64,256,1024")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--round-seconds", type=float, default=0.5)
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="wall: perf_counter (as JMH); cpu: this thread's CPU time, steadier on a loaded machine")
     args = parser.parse_args()
+    global CLOCK
+    CLOCK = time.perf_counter if args.clock == "wall" else time.thread_time
     torch.set_num_threads(1)
     generator = torch.Generator().manual_seed(1)
     x = torch.rand(BATCH, INPUTS, dtype=torch.float64, generator=generator) * 2 - 1
     labels = torch.randint(0, CLASSES, (BATCH,), generator=generator)
-    print("torch %s, threads %d, OPENBLAS_NUM_THREADS=%s" % (
-        torch.__version__, torch.get_num_threads(), os.environ.get("OPENBLAS_NUM_THREADS", "unset")))
+    print("torch %s, threads %d, OPENBLAS_NUM_THREADS=%s, clock %s" % (
+        torch.__version__, torch.get_num_threads(), os.environ.get("OPENBLAS_NUM_THREADS", "unset"), args.clock))
     print("| h | parameters | gradient µs (median) | range | forward µs (median) | range | gradient ÷ forward |")
     print("|---|---|---:|---|---:|---|---:|")
     for width in (int(w) for w in args.widths.split(",")):
