@@ -2,7 +2,7 @@ package org.dualtape.jmh;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.dualtape.tape.Kernels;
+import org.dualtape.tape.Plain;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The three matrix products of the standard MLP's hidden layer (batch 32, {@code h × h}
  * weights), each {@code 2 · 32 · h²} floating-point operations: the affine forward
- * {@code y = x·Wᵀ + b} ({@link Kernels#affine}), the input's adjoint {@code dx += dy·W}
- * ({@link Kernels#addProduct}) and the weights' adjoint {@code dW += dyᵀ·x}
- * ({@link Kernels#addTransposedProduct}). The score is GFLOP/s: one JMH operation is one
+ * {@code y = x·Wᵀ + b} ({@link Plain#affine}), the input's adjoint {@code dx += dy·W}
+ * ({@link Plain#addInputAdjoint}) and the weights' adjoint {@code dW += dyᵀ·x}
+ * ({@link Plain#addWeightAdjoint}), the kernels of the vector tape's affine node. The score is GFLOP/s: one JMH operation is one
  * floating-point operation, and each call runs the product as many times as make
  * {@value #FLOPS} of them ({@code 2^26}: 256 products at h = 64, 16 at 256, one at 1024), so
  * the time unit (ns) makes {@code ops/ns} read as GFLOP/s. The bytes that {@code -prof gc}
@@ -89,7 +89,7 @@ public class DenseKernelBenchmark {
     @Benchmark
     public double[] affine() {
         for (int k = 0; k < repeats; k++) {
-            Kernels.affine(x, 0, w, 0, b, 0, y, 0, BATCH, width, width);
+            Plain.affine(x, 0, w, 0, b, 0, y, 0, BATCH, width, width);
         }
         return y;
     }
@@ -102,7 +102,7 @@ public class DenseKernelBenchmark {
     @Benchmark
     public double[] inputAdjoint() {
         for (int k = 0; k < repeats; k++) {
-            Kernels.addProduct(dy, 0, w, 0, dx, 0, BATCH, width, width);
+            Plain.addInputAdjoint(dy, 0, w, 0, dx, 0, BATCH, width, width);
         }
         return dx;
     }
@@ -115,7 +115,7 @@ public class DenseKernelBenchmark {
     @Benchmark
     public double[] weightAdjoint() {
         for (int k = 0; k < repeats; k++) {
-            Kernels.addTransposedProduct(dy, 0, x, 0, dw, 0, BATCH, width, width);
+            Plain.addWeightAdjoint(dy, 0, x, 0, dw, 0, BATCH, width, width);
         }
         return dw;
     }

@@ -15,20 +15,22 @@ import jdk.incubator.vector.VectorSpecies;
  * elements of a row of {@code B}. The weights' adjoint ({@code dyᵀ·x}) and the input's adjoint
  * ({@code dy·W}) have such rows as they are; the forward product {@code x·Wᵀ} is computed as
  * {@code (W·xᵀ)ᵀ} with {@code xᵀ} packed into a per-thread buffer (a {@code batch × in} copy,
- * small next to {@code W}), its blocks added into {@code y} transposed. Depths longer than
- * {@link #CHUNK} go in chunks, so that a chunk of {@code B}'s rows stays in cache while every
- * block of rows of {@code A} passes; between chunks the block's partial sums wait in a
- * per-thread buffer, unrounded (a {@code double} holds them exactly), so the order is the same.
- * The buffers grow to the largest shape seen and are kept: no allocation after warm-up.
+ * small next to {@code W}), its blocks added into {@code y} transposed. For the input's adjoint
+ * the 12 columns of {@code W} that a block needs are {@code out} rows apart; they are packed
+ * into a contiguous panel once and read from it by every block of rows of {@code dy} (reading
+ * them in place, one row of {@code W} per page, halved the speed at h = 1024). The buffers grow
+ * to the largest shape seen and are kept: no allocation after warm-up.
+ *
+ * <h2>What C2 needs</h2>
+ * The accumulators start from {@code DoubleVector.zero}: starting them from values loaded out of
+ * an array (to continue a chunked sum) made the JDK 17 compiler keep them out of registers and
+ * halved the kernels' speed, so every block runs its whole depth at once. The vectors never
+ * cross a method boundary (a vector argument or return value is boxed).
  */
 final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-    /** Depth per chunk of the adjoint products. */
-    private static final int CHUNK = 64;
-    /** The largest {@code C} (in doubles) whose partial sums may wait in the chunk buffer. */
-    private static final int CHUNKED_LIMIT = 1 << 18;
-    /** Twelve zeros per row, four rows: the starting sums of a block. */
-    private static final double[] ZEROS = new double[48];
+    /** The widest block, in columns. */
+    private static final int WIDE = 12;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private VectorGemm() {
@@ -37,8 +39,7 @@ final class VectorGemm {
     /** Per-thread buffers, grown to the largest shape seen. */
     private static final class Scratch {
         double[] packed = new double[0];
-        double[] sums = new double[0];
-        final double[] block = new double[48];
+        final double[] block = new double[4 * WIDE];
     }
 
     /** Whether the CPU has vectors of 256 bits or more (else the species would be emulated, slowly). */
@@ -78,11 +79,11 @@ final class VectorGemm {
             int a0 = wOff + o * in;
             int r = 0;
             while (r < np) {
-                int width = kernel(w, a0, in, 1, xt, r, np, in, ZEROS, 0, 12, block, 0, 12, false, np - r);
+                int width = kernel(w, a0, in, 1, xt, r, np, in, block, 0, WIDE, false, np - r);
                 for (int q = 0; q < 4; q++) {
                     int to = yOff + o + q;
                     for (int l = 0, n = Math.min(width, batch - r); l < n; l++) {
-                        y[to + (r + l) * out] += block[q * 12 + l];
+                        y[to + (r + l) * out] += block[q * WIDE + l];
                     }
                 }
                 r += width;
@@ -99,43 +100,43 @@ final class VectorGemm {
      * {@code A(i,p) = a[aOff + i·ai + p·ap]}, {@code B(p,j) = b[bOff + p·bp + j]},
      * {@code C[i][j] = c[cOff + i·ci + j]}.
      *
+     * @param pack whether to copy each block column of {@code B} into a contiguous panel first
+     *     and run the blocks of rows of {@code A} over it (for a deep {@code B} with long rows);
+     *     else every block of {@code A}'s rows runs over the whole width of {@code B} in place
      * @return false, having done nothing, for shapes left to the plain loops
      */
     static boolean rowProduct(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp,
-                              double[] c, int cOff, int ci, int m, int n, int depth) {
+                              double[] c, int cOff, int ci, int m, int n, int depth, boolean pack) {
         if (m < 4 || n < 4 || depth == 0) {
             return false;
         }
         int mv = m & ~3;
         int nv = n & ~3;
-        boolean chunked = depth > CHUNK && mv * nv <= CHUNKED_LIMIT;
-        double[] sums = null;
-        if (chunked) {
+        if (pack) {
             Scratch s = SCRATCH.get();
-            if (s.sums.length < mv * nv) {
-                s.sums = new double[mv * nv];
+            if (s.packed.length < depth * WIDE) {
+                s.packed = new double[depth * WIDE];
             }
-            sums = s.sums;
-        }
-        int step = chunked ? CHUNK : depth;
-        for (int p0 = 0; p0 < depth; p0 += step) {
-            int p1 = Math.min(depth, p0 + step);
-            boolean first = p0 == 0;
-            boolean last = p1 == depth;
+            double[] panel = s.packed;
             int j = 0;
-            while (j < nv) { // a chunk of B's rows, 12 columns wide, stays in cache while A's rows pass
-                int width = 0;
+            while (j < nv) {
+                int width = nv - j >= WIDE ? WIDE : nv - j >= 8 ? 8 : 4;
+                for (int p = 0; p < depth; p++) {
+                    for (int k = 0, from = bOff + p * bp + j, to = p * WIDE; k < width; k++) {
+                        panel[to + k] = b[from + k];
+                    }
+                }
                 for (int i = 0; i < mv; i += 4) {
-                    int a0 = aOff + i * ai + p0 * ap;
-                    int b0 = bOff + p0 * bp + j;
-                    double[] init = first ? ZEROS : sums;
-                    int s0 = first ? 0 : i * nv + j;
-                    int ls = first ? 12 : nv;
-                    width = last
-                        ? kernel(a, a0, ai, ap, b, b0, bp, p1 - p0, init, s0, ls, c, cOff + i * ci + j, ci, true, nv - j)
-                        : kernel(a, a0, ai, ap, b, b0, bp, p1 - p0, init, s0, ls, sums, i * nv + j, nv, false, nv - j);
+                    kernel(a, aOff + i * ai, ai, ap, panel, 0, WIDE, depth, c, cOff + i * ci + j, ci, true, width);
                 }
                 j += width;
+            }
+        } else {
+            for (int i = 0; i < mv; i += 4) {
+                int j = 0;
+                while (j < nv) {
+                    j += kernel(a, aOff + i * ai, ai, ap, b, bOff + j, bp, depth, c, cOff + i * ci + j, ci, true, nv - j);
+                }
             }
         }
         if (mv < m) {
@@ -148,43 +149,40 @@ final class VectorGemm {
     }
 
     /**
-     * One block of four rows by the widest of 12, 8 or 4 columns that {@code room} allows:
-     * starts from {@code init} (row stride {@code ls}), adds {@code depth} products, then adds
-     * the sums into {@code dst} (row stride {@code ld}) or stores them there.
+     * One block of four rows by the widest of 12, 8 or 4 columns that {@code room} allows: sums
+     * {@code depth} products from 0, then adds the sums into {@code dst} (row stride {@code ld})
+     * or stores them there.
      *
      * @return the block's width
      */
     private static int kernel(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
-                              double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add, int room) {
+                              double[] dst, int d0, int ld, boolean add, int room) {
         if (room >= 12) {
-            kernel4x12(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+            kernel4x12(a, a0, ai, ap, b, b0, bp, depth, dst, d0, ld, add);
             return 12;
         }
         if (room >= 8) {
-            kernel4x8(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+            kernel4x8(a, a0, ai, ap, b, b0, bp, depth, dst, d0, ld, add);
             return 8;
         }
-        kernel4x4(a, a0, ai, ap, b, b0, bp, depth, init, s0, ls, dst, d0, ld, add);
+        kernel4x4(a, a0, ai, ap, b, b0, bp, depth, dst, d0, ld, add);
         return 4;
     }
 
     private static void kernel4x12(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
-                                   double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
-        int s1 = s0 + ls;
-        int s2 = s1 + ls;
-        int s3 = s2 + ls;
-        DoubleVector c00 = DoubleVector.fromArray(S, init, s0);
-        DoubleVector c01 = DoubleVector.fromArray(S, init, s0 + 4);
-        DoubleVector c02 = DoubleVector.fromArray(S, init, s0 + 8);
-        DoubleVector c10 = DoubleVector.fromArray(S, init, s1);
-        DoubleVector c11 = DoubleVector.fromArray(S, init, s1 + 4);
-        DoubleVector c12 = DoubleVector.fromArray(S, init, s1 + 8);
-        DoubleVector c20 = DoubleVector.fromArray(S, init, s2);
-        DoubleVector c21 = DoubleVector.fromArray(S, init, s2 + 4);
-        DoubleVector c22 = DoubleVector.fromArray(S, init, s2 + 8);
-        DoubleVector c30 = DoubleVector.fromArray(S, init, s3);
-        DoubleVector c31 = DoubleVector.fromArray(S, init, s3 + 4);
-        DoubleVector c32 = DoubleVector.fromArray(S, init, s3 + 8);
+                                   double[] dst, int d0, int ld, boolean add) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = DoubleVector.zero(S);
+        DoubleVector c02 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
+        DoubleVector c12 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S);
+        DoubleVector c21 = DoubleVector.zero(S);
+        DoubleVector c22 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S);
+        DoubleVector c31 = DoubleVector.zero(S);
+        DoubleVector c32 = DoubleVector.zero(S);
         int ia = a0;
         int ib = b0;
         for (int p = 0; p < depth; p++, ia += ap, ib += bp) {
@@ -240,18 +238,15 @@ final class VectorGemm {
     }
 
     private static void kernel4x8(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
-                                  double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
-        int s1 = s0 + ls;
-        int s2 = s1 + ls;
-        int s3 = s2 + ls;
-        DoubleVector c00 = DoubleVector.fromArray(S, init, s0);
-        DoubleVector c01 = DoubleVector.fromArray(S, init, s0 + 4);
-        DoubleVector c10 = DoubleVector.fromArray(S, init, s1);
-        DoubleVector c11 = DoubleVector.fromArray(S, init, s1 + 4);
-        DoubleVector c20 = DoubleVector.fromArray(S, init, s2);
-        DoubleVector c21 = DoubleVector.fromArray(S, init, s2 + 4);
-        DoubleVector c30 = DoubleVector.fromArray(S, init, s3);
-        DoubleVector c31 = DoubleVector.fromArray(S, init, s3 + 4);
+                                  double[] dst, int d0, int ld, boolean add) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S);
+        DoubleVector c21 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S);
+        DoubleVector c31 = DoubleVector.zero(S);
         int ia = a0;
         int ib = b0;
         for (int p = 0; p < depth; p++, ia += ap, ib += bp) {
@@ -294,11 +289,11 @@ final class VectorGemm {
     }
 
     private static void kernel4x4(double[] a, int a0, int ai, int ap, double[] b, int b0, int bp, int depth,
-                                  double[] init, int s0, int ls, double[] dst, int d0, int ld, boolean add) {
-        DoubleVector c0 = DoubleVector.fromArray(S, init, s0);
-        DoubleVector c1 = DoubleVector.fromArray(S, init, s0 + ls);
-        DoubleVector c2 = DoubleVector.fromArray(S, init, s0 + 2 * ls);
-        DoubleVector c3 = DoubleVector.fromArray(S, init, s0 + 3 * ls);
+                                  double[] dst, int d0, int ld, boolean add) {
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector c1 = DoubleVector.zero(S);
+        DoubleVector c2 = DoubleVector.zero(S);
+        DoubleVector c3 = DoubleVector.zero(S);
         int ia = a0;
         int ib = b0;
         for (int p = 0; p < depth; p++, ia += ap, ib += bp) {

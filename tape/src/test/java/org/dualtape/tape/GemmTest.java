@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The three products of an affine layer against their definition, bitwise: each element summed
  * from 0 in index order, then added. Through {@link Kernels} (whichever implementation this JVM
- * picked) and through the plain loops directly; {@code VectorGemmTest} does the same for the
- * Vector API kernels in a JVM that has the module.
+ * picked: the plain loops in the default test run) and through the strided loop that handles the
+ * Vector API kernels' edges; {@code VectorGemmTest} does the same for the Vector API kernels in a
+ * JVM that has the module (where this class runs again, through them).
  */
 class GemmTest {
     /** A constant seed, so a failure names a reproducible shape. */
@@ -137,8 +138,8 @@ class GemmTest {
     }
 
     @Test
-    void plainLoopsEqualTheDefinitionBitwise() {
-        assertAllShapes("plain loops", new Product[] {
+    void stridedLoopEqualsTheDefinitionBitwise() {
+        assertAllShapes("strided loop", new Product[] {
             (x, xo, w, wo, y, yo, batch, in, out) ->
                 Gemm.multiply(x, xo, in, 1, w, wo, 1, in, y, yo, out, batch, out, in),
             (dy, go, w, wo, dx, xo, batch, in, out) ->
