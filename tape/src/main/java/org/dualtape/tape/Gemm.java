@@ -5,13 +5,18 @@ package org.dualtape.tape;
  * implementations that compute it bit for bit the same way.
  *
  * <h2>The element</h2>
- * Every product here is {@code C[i][j] += Σ_p A(i,p)·B(p,j)}: the sum starts from 0, adds the
- * products in index order {@code p = 0, 1, ...} (each product rounded, then each sum rounded: no
- * fused multiply-add) and is then added to {@code C}; an empty sum adds nothing (not even
- * {@code + 0}, which would turn {@code -0.0} into {@code 0.0}). That is the plain dot-product loop, so a
- * scalar loss that computes each pre-activation as {@code b + (0 + W_0 a_0 + W_1 a_1 + ...)} gets
- * bitwise the forward product, and the element does not depend on how the work is blocked, on
- * the vector width or on which implementation ran.
+ * Every product here is {@code C[i][j] += Σ_p A(i,p)·B(p,j)}. In the forward product
+ * {@code x·Wᵀ} the sum starts from 0, adds the products in index order {@code p = 0, 1, ...}
+ * (each product rounded, then each sum rounded: no fused multiply-add) and is then added to
+ * {@code C}; an empty sum adds nothing (not even {@code + 0}, which would turn {@code -0.0} into
+ * {@code 0.0}). That is the plain dot-product loop, so a scalar loss that computes each
+ * pre-activation as {@code b + (0 + W_0 a_0 + W_1 a_1 + ...)} gets bitwise the forward product.
+ * The two adjoint products split the depth into chunks of {@link #CHUNK}: each chunk's sum is
+ * formed so, then added to {@code C}, chunk after chunk ({@code C = (C + S_0) + S_1 + ...}).
+ * That lets a fast kernel keep a chunk's rows of {@code W} in cache (reading a column of
+ * {@code W} down all its rows visits one page per row); gradients need agree only to rounding
+ * with other orders, but they too are the same whatever the blocking, the vector width or the
+ * implementation.
  *
  * <h2>Two implementations</h2>
  * <ul>
@@ -32,6 +37,8 @@ package org.dualtape.tape;
 final class Gemm {
     /** Whether the Vector API kernels are used (decided once, when the class is initialized). */
     static final boolean VECTOR = vectorAvailable();
+    /** Depth per chunk of the adjoint products (a multiple of 4). */
+    static final int CHUNK = 64;
     /** Columns per pass of the adjoint loops: their rows of partial sums stay in the L1 cache. */
     private static final int TILE = 256;
     /** The plain loops' partial sums, per thread, grown to the largest shape seen. */
@@ -123,49 +130,57 @@ final class Gemm {
         double[] t = sums(batch * tile);
         for (int t0 = 0; t0 < in; t0 += tile) { // a tile of columns: the batch's rows of sums stay in cache
             int n = Math.min(in, t0 + tile) - t0;
-            java.util.Arrays.fill(t, 0, batch * n, 0.0);
-            int o = 0;
-            for (; o + 3 < out; o += 4) {
-                int w0 = wOff + o * in + t0;
-                int w1 = w0 + in;
-                int w2 = w1 + in;
-                int w3 = w2 + in;
-                int r = 0;
-                for (; r + 1 < batch; r += 2) { // two rows of sums share each load of W
-                    int g = dyOff + r * out + o;
-                    int h = g + out;
-                    double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
-                    double h0 = dy[h], h1 = dy[h + 1], h2 = dy[h + 2], h3 = dy[h + 3];
-                    int d0 = r * n;
-                    int d1 = d0 + n;
-                    for (int k = 0; k < n; k++) {
-                        double a0 = w[w0 + k], a1 = w[w1 + k], a2 = w[w2 + k], a3 = w[w3 + k];
-                        t[d0 + k] = t[d0 + k] + g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
-                        t[d1 + k] = t[d1 + k] + h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
-                    }
-                }
-                for (; r < batch; r++) {
-                    int g = dyOff + r * out + o;
-                    double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
-                    int d0 = r * n;
-                    for (int k = 0; k < n; k++) {
-                        t[d0 + k] = t[d0 + k] + g0 * w[w0 + k] + g1 * w[w1 + k] + g2 * w[w2 + k] + g3 * w[w3 + k];
-                    }
+            for (int c0 = 0; c0 < out; c0 += CHUNK) {
+                productChunk(dy, dyOff, w, wOff, dx, dxOff, batch, in, out, t, t0, n, c0, Math.min(out, c0 + CHUNK));
+            }
+        }
+    }
+
+    /** One chunk {@code [c0, c1)} of {@code o} for the columns {@code [t0, t0 + n)}: sums from 0 in {@code t}, then added. */
+    private static void productChunk(double[] dy, int dyOff, double[] w, int wOff, double[] dx, int dxOff,
+                                     int batch, int in, int out, double[] t, int t0, int n, int c0, int c1) {
+        java.util.Arrays.fill(t, 0, batch * n, 0.0);
+        int o = c0;
+        for (; o + 3 < c1; o += 4) {
+            int w0 = wOff + o * in + t0;
+            int w1 = w0 + in;
+            int w2 = w1 + in;
+            int w3 = w2 + in;
+            int r = 0;
+            for (; r + 1 < batch; r += 2) { // two rows of sums share each load of W
+                int g = dyOff + r * out + o;
+                int h = g + out;
+                double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
+                double h0 = dy[h], h1 = dy[h + 1], h2 = dy[h + 2], h3 = dy[h + 3];
+                int d0 = r * n;
+                int d1 = d0 + n;
+                for (int k = 0; k < n; k++) {
+                    double a0 = w[w0 + k], a1 = w[w1 + k], a2 = w[w2 + k], a3 = w[w3 + k];
+                    t[d0 + k] = t[d0 + k] + g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
+                    t[d1 + k] = t[d1 + k] + h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
                 }
             }
-            for (; o < out; o++) {
-                int w0 = wOff + o * in + t0;
-                for (int r = 0; r < batch; r++) {
-                    double g0 = dy[dyOff + r * out + o];
-                    int d0 = r * n;
-                    for (int k = 0; k < n; k++) {
-                        t[d0 + k] = t[d0 + k] + g0 * w[w0 + k];
-                    }
+            for (; r < batch; r++) {
+                int g = dyOff + r * out + o;
+                double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
+                int d0 = r * n;
+                for (int k = 0; k < n; k++) {
+                    t[d0 + k] = t[d0 + k] + g0 * w[w0 + k] + g1 * w[w1 + k] + g2 * w[w2 + k] + g3 * w[w3 + k];
                 }
             }
+        }
+        for (; o < c1; o++) {
+            int w0 = wOff + o * in + t0;
             for (int r = 0; r < batch; r++) {
-                addInto(t, r * n, dx, dxOff + r * in + t0, n);
+                double g0 = dy[dyOff + r * out + o];
+                int d0 = r * n;
+                for (int k = 0; k < n; k++) {
+                    t[d0 + k] = t[d0 + k] + g0 * w[w0 + k];
+                }
             }
+        }
+        for (int r = 0; r < batch; r++) {
+            addInto(t, r * n, dx, dxOff + r * in + t0, n);
         }
     }
 
@@ -182,40 +197,49 @@ final class Gemm {
         double[] t = sums(2 * tile);
         for (int t0 = 0; t0 < in; t0 += tile) {
             int n = Math.min(in, t0 + tile) - t0;
-            int o = 0;
-            for (; o < out; o += 2) { // two rows of dW share each load of x
+            for (int o = 0; o < out; o += 2) { // two rows of dW share each load of x
                 boolean two = o + 1 < out;
-                java.util.Arrays.fill(t, 0, 2 * n, 0.0);
-                int r = 0;
-                for (; r + 3 < batch; r += 4) {
-                    int g = dyOff + r * out + o;
-                    double g0 = dy[g], g1 = dy[g + out], g2 = dy[g + 2 * out], g3 = dy[g + 3 * out];
-                    double h0 = two ? dy[g + 1] : 0, h1 = two ? dy[g + out + 1] : 0;
-                    double h2 = two ? dy[g + 2 * out + 1] : 0, h3 = two ? dy[g + 3 * out + 1] : 0;
-                    int x0 = xOff + r * in + t0;
-                    int x1 = x0 + in;
-                    int x2 = x1 + in;
-                    int x3 = x2 + in;
-                    for (int k = 0; k < n; k++) {
-                        double a0 = x[x0 + k], a1 = x[x1 + k], a2 = x[x2 + k], a3 = x[x3 + k];
-                        t[k] = t[k] + g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
-                        t[n + k] = t[n + k] + h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
-                    }
-                }
-                for (; r < batch; r++) {
-                    double g0 = dy[dyOff + r * out + o];
-                    double h0 = two ? dy[dyOff + r * out + o + 1] : 0;
-                    int x0 = xOff + r * in + t0;
-                    for (int k = 0; k < n; k++) {
-                        t[k] = t[k] + g0 * x[x0 + k];
-                        t[n + k] = t[n + k] + h0 * x[x0 + k];
-                    }
-                }
-                addInto(t, 0, dw, dwOff + o * in + t0, n);
-                if (two) {
-                    addInto(t, n, dw, dwOff + (o + 1) * in + t0, n);
+                for (int c0 = 0; c0 < batch; c0 += CHUNK) {
+                    transposedProductChunk(dy, dyOff, x, xOff, dw, dwOff, in, out, t, t0, n, o, two, c0,
+                        Math.min(batch, c0 + CHUNK));
                 }
             }
+        }
+    }
+
+    /** One chunk {@code [c0, c1)} of {@code r} for rows {@code o} (and {@code o + 1} if {@code two}) of {@code dW}. */
+    private static void transposedProductChunk(double[] dy, int dyOff, double[] x, int xOff, double[] dw, int dwOff,
+                                               int in, int out, double[] t, int t0, int n, int o, boolean two,
+                                               int c0, int c1) {
+        java.util.Arrays.fill(t, 0, 2 * n, 0.0);
+        int r = c0;
+        for (; r + 3 < c1; r += 4) {
+            int g = dyOff + r * out + o;
+            double g0 = dy[g], g1 = dy[g + out], g2 = dy[g + 2 * out], g3 = dy[g + 3 * out];
+            double h0 = two ? dy[g + 1] : 0, h1 = two ? dy[g + out + 1] : 0;
+            double h2 = two ? dy[g + 2 * out + 1] : 0, h3 = two ? dy[g + 3 * out + 1] : 0;
+            int x0 = xOff + r * in + t0;
+            int x1 = x0 + in;
+            int x2 = x1 + in;
+            int x3 = x2 + in;
+            for (int k = 0; k < n; k++) {
+                double a0 = x[x0 + k], a1 = x[x1 + k], a2 = x[x2 + k], a3 = x[x3 + k];
+                t[k] = t[k] + g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
+                t[n + k] = t[n + k] + h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
+            }
+        }
+        for (; r < c1; r++) {
+            double g0 = dy[dyOff + r * out + o];
+            double h0 = two ? dy[dyOff + r * out + o + 1] : 0;
+            int x0 = xOff + r * in + t0;
+            for (int k = 0; k < n; k++) {
+                t[k] = t[k] + g0 * x[x0 + k];
+                t[n + k] = t[n + k] + h0 * x[x0 + k];
+            }
+        }
+        addInto(t, 0, dw, dwOff + o * in + t0, n);
+        if (two) {
+            addInto(t, n, dw, dwOff + (o + 1) * in + t0, n);
         }
     }
 
@@ -238,13 +262,22 @@ final class Gemm {
     /**
      * The definition as a loop over any strides, for the edges the Vector API kernels leave:
      * {@code C[i][j] += Σ_p A(i,p)·B(p,j)} for {@code i < m}, {@code j < n},
-     * {@code p < depth}, each element summed from 0 in index order, then added. Element
+     * {@code p < depth}, the depth in chunks of {@code chunk} (the whole depth for the forward
+     * product), each chunk's sum from 0 in index order, then added. Element
      * {@code A(i,p)} is {@code a[aOff + i·ai + p·ap]}, {@code B(p,j)} is {@code b[bOff + p·bp + j·bj]},
      * {@code C[i][j]} is {@code c[cOff + i·ci + j]}.
      */
     static void multiply(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp, int bj,
-                         double[] c, int cOff, int ci, int m, int n, int depth) {
-        if (m == 0 || n == 0 || depth == 0) {
+                         double[] c, int cOff, int ci, int m, int n, int depth, int chunk) {
+        for (int p0 = 0; p0 < depth; p0 += chunk) {
+            int d = Math.min(chunk, depth - p0);
+            multiplyChunk(a, aOff + p0 * ap, ai, ap, b, bOff + p0 * bp, bp, bj, c, cOff, ci, m, n, d);
+        }
+    }
+
+    private static void multiplyChunk(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp, int bj,
+                                      double[] c, int cOff, int ci, int m, int n, int depth) {
+        if (m == 0 || n == 0) {
             return;
         }
         int j = 0;

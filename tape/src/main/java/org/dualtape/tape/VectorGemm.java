@@ -15,16 +15,18 @@ import jdk.incubator.vector.VectorSpecies;
  * elements of a row of {@code B}. The weights' adjoint ({@code dyᵀ·x}) and the input's adjoint
  * ({@code dy·W}) have such rows as they are; the forward product {@code x·Wᵀ} is computed as
  * {@code (W·xᵀ)ᵀ} with {@code xᵀ} packed into a per-thread buffer (a {@code batch × in} copy,
- * small next to {@code W}), its blocks added into {@code y} transposed. For the input's adjoint
- * the 12 columns of {@code W} that a block needs are {@code out} rows apart; they are packed
- * into a contiguous panel once and read from it by every block of rows of {@code dy} (reading
- * them in place, one row of {@code W} per page, halved the speed at h = 1024). The buffers grow
- * to the largest shape seen and are kept: no allocation after warm-up.
+ * small next to {@code W}), its blocks added into {@code y} transposed. The adjoint products
+ * run chunk by chunk of the depth ({@link Gemm#CHUNK} rows of {@code B}); for the input's
+ * adjoint the chunk's rows of {@code W} are read row by row into one contiguous panel per block
+ * column, which every block of rows of {@code dy} then reads (reading the block columns in place,
+ * a few doubles from each of many rows, ran at half the speed at h = 1024). The buffers grow to the
+ * largest shape seen and are kept: no allocation after warm-up.
  *
  * <h2>What C2 needs</h2>
  * The accumulators start from {@code DoubleVector.zero}: starting them from values loaded out of
  * an array (to continue a chunked sum) made the JDK 17 compiler keep them out of registers and
- * halved the kernels' speed, so every block runs its whole depth at once. The vectors never
+ * halved the kernels' speed, so a block's sums always start from 0 (which is why the adjoint
+ * products are defined chunk by chunk). The vectors never
  * cross a method boundary (a vector argument or return value is boxed).
  */
 final class VectorGemm {
@@ -90,13 +92,13 @@ final class VectorGemm {
             }
         }
         if (mv < out) {
-            Gemm.multiply(x, xOff, in, 1, w, wOff + mv * in, 1, in, y, yOff + mv, out, batch, out - mv, in);
+            Gemm.multiply(x, xOff, in, 1, w, wOff + mv * in, 1, in, y, yOff + mv, out, batch, out - mv, in, in);
         }
         return true;
     }
 
     /**
-     * {@code C[i][j] += Σ_p A(i,p)·B(p,j)} with {@code B}'s rows contiguous:
+     * {@code C[i][j] += Σ_p A(i,p)·B(p,j)}, the depth in {@link Gemm#CHUNK}s, with {@code B}'s rows contiguous:
      * {@code A(i,p) = a[aOff + i·ai + p·ap]}, {@code B(p,j) = b[bOff + p·bp + j]},
      * {@code C[i][j] = c[cOff + i·ci + j]}.
      *
@@ -112,38 +114,50 @@ final class VectorGemm {
         }
         int mv = m & ~3;
         int nv = n & ~3;
-        if (pack) {
-            Scratch s = SCRATCH.get();
-            if (s.packed.length < depth * WIDE) {
-                s.packed = new double[depth * WIDE];
-            }
-            double[] panel = s.packed;
-            int j = 0;
-            while (j < nv) {
-                int width = nv - j >= WIDE ? WIDE : nv - j >= 8 ? 8 : 4;
-                for (int p = 0; p < depth; p++) {
-                    for (int k = 0, from = bOff + p * bp + j, to = p * WIDE; k < width; k++) {
-                        panel[to + k] = b[from + k];
+        for (int p0 = 0; p0 < depth; p0 += Gemm.CHUNK) { // Gemm's chunks: a chunk's rows of B stay in cache
+            int d = Math.min(Gemm.CHUNK, depth - p0);
+            int a0 = aOff + p0 * ap;
+            int b0 = bOff + p0 * bp;
+            if (pack) { // the chunk's rows of B, read row by row, into one panel per block column
+                Scratch s = SCRATCH.get();
+                int size = d * (nv + 8);
+                if (s.packed.length < size) {
+                    s.packed = new double[size];
+                }
+                double[] panel = s.packed;
+                for (int p = 0; p < d; p++) {
+                    int from = b0 + p * bp;
+                    int j = 0;
+                    while (j < nv) {
+                        int width = nv - j >= WIDE ? WIDE : nv - j >= 8 ? 8 : 4;
+                        for (int k = 0, to = j * d + p * WIDE; k < width; k++) {
+                            panel[to + k] = b[from + j + k];
+                        }
+                        j += width;
                     }
                 }
-                for (int i = 0; i < mv; i += 4) {
-                    kernel(a, aOff + i * ai, ai, ap, panel, 0, WIDE, depth, c, cOff + i * ci + j, ci, true, width);
-                }
-                j += width;
-            }
-        } else {
-            for (int i = 0; i < mv; i += 4) {
                 int j = 0;
                 while (j < nv) {
-                    j += kernel(a, aOff + i * ai, ai, ap, b, bOff + j, bp, depth, c, cOff + i * ci + j, ci, true, nv - j);
+                    int width = nv - j >= WIDE ? WIDE : nv - j >= 8 ? 8 : 4;
+                    for (int i = 0; i < mv; i += 4) {
+                        kernel(a, a0 + i * ai, ai, ap, panel, j * d, WIDE, d, c, cOff + i * ci + j, ci, true, width);
+                    }
+                    j += width;
+                }
+            } else {
+                for (int i = 0; i < mv; i += 4) {
+                    int j = 0;
+                    while (j < nv) {
+                        j += kernel(a, a0 + i * ai, ai, ap, b, b0 + j, bp, d, c, cOff + i * ci + j, ci, true, nv - j);
+                    }
                 }
             }
         }
         if (mv < m) {
-            Gemm.multiply(a, aOff + mv * ai, ai, ap, b, bOff, bp, 1, c, cOff + mv * ci, ci, m - mv, n, depth);
+            Gemm.multiply(a, aOff + mv * ai, ai, ap, b, bOff, bp, 1, c, cOff + mv * ci, ci, m - mv, n, depth, Gemm.CHUNK);
         }
         if (nv < n) {
-            Gemm.multiply(a, aOff, ai, ap, b, bOff + nv, bp, 1, c, cOff + nv, ci, mv, n - nv, depth);
+            Gemm.multiply(a, aOff, ai, ap, b, bOff + nv, bp, 1, c, cOff + nv, ci, mv, n - nv, depth, Gemm.CHUNK);
         }
         return true;
     }

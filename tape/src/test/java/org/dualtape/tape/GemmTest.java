@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class GemmTest {
     /** A constant seed, so a failure names a reproducible shape. */
     private static final long SEED = 2718L;
-    /** Widths around the block sizes 4, 8 and 12 and the chunk depth 64. */
-    static final int[] SIZES = {0, 1, 3, 4, 5, 8, 11, 12, 13, 17, 24, 31, 70};
+    /** Widths around the block sizes 4, 8 and 12 and one and two chunks of depth 64. */
+    static final int[] SIZES = {0, 1, 3, 4, 5, 8, 11, 12, 13, 17, 24, 31, 70, 130};
 
     /** The definition of {@code y += x·Wᵀ}, one dot product per element (an empty sum adds nothing). */
     static void forwardDefinition(double[] x, int xOff, double[] w, int wOff, double[] y, int yOff,
@@ -38,7 +38,7 @@ class GemmTest {
         }
     }
 
-    /** The definition of {@code dx += dy·W}. */
+    /** The definition of {@code dx += dy·W}: chunks of {@link Gemm#CHUNK} terms, each summed from 0, added in turn. */
     static void inputAdjointDefinition(double[] dy, int dyOff, double[] w, int wOff, double[] dx, int dxOff,
                                        int batch, int in, int out) {
         if (out == 0) {
@@ -46,16 +46,18 @@ class GemmTest {
         }
         for (int r = 0; r < batch; r++) {
             for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int o = 0; o < out; o++) {
-                    s += dy[dyOff + r * out + o] * w[wOff + o * in + k];
+                for (int c = 0; c < out; c += Gemm.CHUNK) {
+                    double s = 0;
+                    for (int o = c; o < Math.min(out, c + Gemm.CHUNK); o++) {
+                        s += dy[dyOff + r * out + o] * w[wOff + o * in + k];
+                    }
+                    dx[dxOff + r * in + k] += s;
                 }
-                dx[dxOff + r * in + k] += s;
             }
         }
     }
 
-    /** The definition of {@code dW += dyᵀ·x}. */
+    /** The definition of {@code dW += dyᵀ·x}, chunked as the input's adjoint. */
     static void weightAdjointDefinition(double[] dy, int dyOff, double[] x, int xOff, double[] dw, int dwOff,
                                         int batch, int in, int out) {
         if (batch == 0) {
@@ -63,11 +65,13 @@ class GemmTest {
         }
         for (int o = 0; o < out; o++) {
             for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int r = 0; r < batch; r++) {
-                    s += dy[dyOff + r * out + o] * x[xOff + r * in + k];
+                for (int c = 0; c < batch; c += Gemm.CHUNK) {
+                    double s = 0;
+                    for (int r = c; r < Math.min(batch, c + Gemm.CHUNK); r++) {
+                        s += dy[dyOff + r * out + o] * x[xOff + r * in + k];
+                    }
+                    dw[dwOff + o * in + k] += s;
                 }
-                dw[dwOff + o * in + k] += s;
             }
         }
     }
@@ -141,11 +145,11 @@ class GemmTest {
     void stridedLoopEqualsTheDefinitionBitwise() {
         assertAllShapes("strided loop", new Product[] {
             (x, xo, w, wo, y, yo, batch, in, out) ->
-                Gemm.multiply(x, xo, in, 1, w, wo, 1, in, y, yo, out, batch, out, in),
+                Gemm.multiply(x, xo, in, 1, w, wo, 1, in, y, yo, out, batch, out, in, Math.max(1, in)),
             (dy, go, w, wo, dx, xo, batch, in, out) ->
-                Gemm.multiply(dy, go, out, 1, w, wo, in, 1, dx, xo, in, batch, in, out),
+                Gemm.multiply(dy, go, out, 1, w, wo, in, 1, dx, xo, in, batch, in, out, Gemm.CHUNK),
             (dy, go, x, xo, dw, wo, batch, in, out) ->
-                Gemm.multiply(dy, go, 1, out, x, xo, in, 1, dw, wo, in, out, in, batch)});
+                Gemm.multiply(dy, go, 1, out, x, xo, in, 1, dw, wo, in, out, in, batch, Gemm.CHUNK)});
     }
 
     @Test

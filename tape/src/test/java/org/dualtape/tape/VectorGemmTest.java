@@ -34,17 +34,17 @@ class VectorGemmTest {
         GemmTest.assertAllShapes("Vector API, pack=" + pack, new GemmTest.Product[] {
             (x, xo, w, wo, y, yo, batch, in, out) -> {
                 if (!VectorGemm.productTransposed(x, xo, w, wo, y, yo, batch, in, out)) {
-                    Gemm.multiply(x, xo, in, 1, w, wo, 1, in, y, yo, out, batch, out, in);
+                    Gemm.multiply(x, xo, in, 1, w, wo, 1, in, y, yo, out, batch, out, in, Math.max(1, in));
                 }
             },
             (dy, go, w, wo, dx, xo, batch, in, out) -> {
                 if (!VectorGemm.rowProduct(dy, go, out, 1, w, wo, in, dx, xo, in, batch, in, out, pack)) {
-                    Gemm.multiply(dy, go, out, 1, w, wo, in, 1, dx, xo, in, batch, in, out);
+                    Gemm.multiply(dy, go, out, 1, w, wo, in, 1, dx, xo, in, batch, in, out, Gemm.CHUNK);
                 }
             },
             (dy, go, x, xo, dw, wo, batch, in, out) -> {
                 if (!VectorGemm.rowProduct(dy, go, 1, out, x, xo, in, dw, wo, in, out, in, batch, !pack)) {
-                    Gemm.multiply(dy, go, 1, out, x, xo, in, 1, dw, wo, in, out, in, batch);
+                    Gemm.multiply(dy, go, 1, out, x, xo, in, 1, dw, wo, in, out, in, batch, Gemm.CHUNK);
                 }
             }});
     }
