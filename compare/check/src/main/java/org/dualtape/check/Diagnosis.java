@@ -47,6 +47,11 @@ final class Diagnosis {
                 why.add("claimed 0 where the reference is not");
             } else if (Math.abs(e.claimed() + e.reference()) <= e.tolerance()) {
                 why.add("sign: claimed = -reference");
+            } else if (Math.abs(e.reference()) > e.tolerance() + e.referenceError()) {
+                String simple = simpleFactor(e.claimed() / e.reference());
+                if (simple != null) {
+                    why.add("claimed is " + simple);
+                }
             }
             if (n > 0 && Double.isNaN(ratio)) {
                 String swap = swapped(entries, i, m, n, scalar);
@@ -60,7 +65,7 @@ final class Diagnosis {
             }
             if (why.isEmpty()) {
                 double relative = e.error() / Math.abs(e.reference());
-                why.add(String.format(Locale.ROOT, "off by %.2e%s, %.0f x the tolerance", e.error(),
+                why.add(String.format(Locale.ROOT, "off by %.2e%s, %.1e x the tolerance", e.error(),
                         Double.isFinite(relative) ? String.format(Locale.ROOT, " (relative %.1e)", relative) : "",
                         e.error() / e.tolerance()));
             }
@@ -105,6 +110,12 @@ final class Diagnosis {
         if (Math.abs(ratio + 1) <= 1e-6) {
             return "-1 x the reference (every sign flipped)";
         }
+        String simple = simpleFactor(ratio);
+        return simple != null ? simple : String.format(Locale.ROOT, "%.6g x the reference (a constant factor)", ratio);
+    }
+
+    /** A factor k or 1/k (k from 2 to 1000, within 1e-6) in words, else null. */
+    private static String simpleFactor(double ratio) {
         for (int k = 2; k <= 1000; k++) {
             if (Math.abs(ratio - k) <= 1e-6 * k) {
                 return k + " x the reference (a spurious factor " + k + "?)";
@@ -113,7 +124,7 @@ final class Diagnosis {
                 return "1/" + k + " x the reference (a missing factor " + k + "?)";
             }
         }
-        return String.format(Locale.ROOT, "%.6g x the reference (a constant factor)", ratio);
+        return null;
     }
 
     private static CheckReport.Entry at(List<CheckReport.Entry> entries, int k, int j, int m) {

@@ -191,6 +191,9 @@ class IssueExamplesTest {
         }
         CheckReport range = quadratic(shifted);
         assertTrue(why(range, "df/dx[4]").contains("wrong only at inputs 3..5 of 0..7"), range::table);
+        double[] third = g.clone();
+        third[4] /= 3;
+        assertTrue(why(quadratic(third), "df/dx[4]").startsWith("claimed is 1/3 x the reference (a missing factor 3?)"));
         double[] off = g.clone();
         off[7] *= 1.01;
         assertTrue(why(quadratic(off), "df/dx[7]").startsWith("off by"), quadratic(off)::table);
