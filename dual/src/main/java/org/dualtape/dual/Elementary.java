@@ -40,44 +40,57 @@ import org.apache.commons.math3.util.FastMath;
  * Outside a function's domain the value is NaN as in {@code Math}, and so is the derivative (the
  * logarithms and atanh test their domain explicitly, as {@code 1 / x} alone would not be NaN).
  *
+ * <h2>Second derivatives</h2>
+ * {@link #d2f(double, double)} reuses the value and the first derivative where that helps:
+ * {@code tanh'' = -2y·tanh'}, {@code sigmoid'' = sigmoid'·(1 - 2y)}, {@code exp'' = y},
+ * {@code sin'' = -y}, {@code asin'' = x·asin'³}, {@code atanh'' = 2x·atanh'²}; the softplus family
+ * uses {@code σ(x)·σ(-x)}, which does not cancel for large |x|. At the domain edges the second
+ * derivative is the IEEE limit of its formula: {@code sqrt''(0) = cbrt''(+0) = -∞},
+ * {@code cbrt''(-0) = +∞}, {@code log''(0) = -∞}, {@code asin''(±1) = ±∞}, {@code acos''(±1) = ∓∞},
+ * {@code atanh''(±1) = ±∞}, {@code acosh''(1) = -∞}; outside the domain it is NaN. The piecewise
+ * functions have second derivative 0 everywhere, including exactly at their kinks and jumps: there
+ * it is the second derivative of the piece that the first-order convention picks (abs at ±0 is
+ * ±x, relu at 0 is the zero piece), each piece being linear or constant; the Dirac mass of the
+ * distributional derivative is not a number. {@code relu''(NaN)} is NaN, as {@code relu'(NaN)}.
+ *
  * <h2>Domains</h2>
  * {@link #low()} and {@link #high()} give the open interval on which the rule is the derivative
  * of a smooth function; tests sweep it. {@link #piecewise()} marks the functions whose value
  * depends on a branch (the reverse-mode tape records the branch taken for replay).
  */
 public enum Elementary {
-    //               domain                                       f(x)                                           df(x, y = f(x))
-    NEGATE    (-inf(), inf(), false) { public double f(double x) { return -x; }                   public double df(double x, double y) { return -1; } },
-    RECIPROCAL(-inf(), inf(), false) { public double f(double x) { return 1 / x; }                public double df(double x, double y) { return -(y * y); } },
-    SQUARE    (-inf(), inf(), false) { public double f(double x) { return x * x; }                public double df(double x, double y) { return 2 * x; } },
-    EXP       (-inf(), inf(), false) { public double f(double x) { return Math.exp(x); }          public double df(double x, double y) { return y; } },
-    EXPM1     (-inf(), inf(), false) { public double f(double x) { return Math.expm1(x); }        public double df(double x, double y) { return Math.exp(x); } },
-    LOG       (0, inf(), false)      { public double f(double x) { return Math.log(x); }          public double df(double x, double y) { return x >= 0 ? 1 / x : Double.NaN; } },
-    LOG1P     (-1, inf(), false)     { public double f(double x) { return Math.log1p(x); }        public double df(double x, double y) { return x >= -1 ? 1 / (1 + x) : Double.NaN; } },
-    LOG10     (0, inf(), false)      { public double f(double x) { return Math.log10(x); }        public double df(double x, double y) { return x >= 0 ? 1 / (x * LN_10) : Double.NaN; } },
-    SQRT      (0, inf(), false)      { public double f(double x) { return Math.sqrt(x); }         public double df(double x, double y) { return 1 / (2 * y); } },
-    CBRT      (-inf(), inf(), false) { public double f(double x) { return Math.cbrt(x); }         public double df(double x, double y) { return 1 / (3 * y * y); } },
-    SIN       (-inf(), inf(), false) { public double f(double x) { return Math.sin(x); }          public double df(double x, double y) { return Math.cos(x); } },
-    COS       (-inf(), inf(), false) { public double f(double x) { return Math.cos(x); }          public double df(double x, double y) { return -Math.sin(x); } },
-    TAN       (-inf(), inf(), false) { public double f(double x) { return Math.tan(x); }          public double df(double x, double y) { return 1 + y * y; } },
-    ASIN      (-1, 1, false)         { public double f(double x) { return Math.asin(x); }         public double df(double x, double y) { return 1 / Math.sqrt((1 - x) * (1 + x)); } },
-    ACOS      (-1, 1, false)         { public double f(double x) { return Math.acos(x); }         public double df(double x, double y) { return -1 / Math.sqrt((1 - x) * (1 + x)); } },
-    ATAN      (-inf(), inf(), false) { public double f(double x) { return Math.atan(x); }         public double df(double x, double y) { return 1 / (1 + x * x); } },
-    SINH      (-inf(), inf(), false) { public double f(double x) { return Math.sinh(x); }         public double df(double x, double y) { return Math.cosh(x); } },
-    COSH      (-inf(), inf(), false) { public double f(double x) { return Math.cosh(x); }         public double df(double x, double y) { return Math.sinh(x); } },
-    TANH      (-inf(), inf(), false) { public double f(double x) { return Math.tanh(x); }         public double df(double x, double y) { return (1 - y) * (1 + y); } },
-    ASINH     (-inf(), inf(), false) { public double f(double x) { return FastMath.asinh(x); }    public double df(double x, double y) { return 1 / Math.hypot(x, 1); } },
-    ACOSH     (1, inf(), false)      { public double f(double x) { return FastMath.acosh(x); }    public double df(double x, double y) { return 1 / (Math.sqrt(x - 1) * Math.sqrt(x + 1)); } },
-    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return Math.abs(x) <= 1 ? 1 / ((1 - x) * (1 + x)) : Double.NaN; } },
-    ABS       (-inf(), inf(), true)  { public double f(double x) { return Math.abs(x); }          public double df(double x, double y) { return signBit(x) ? -1 : 1; } },
-    SIGNUM    (-inf(), inf(), true)  { public double f(double x) { return Math.signum(x); }       public double df(double x, double y) { return 0; } },
-    FLOOR     (-inf(), inf(), true)  { public double f(double x) { return Math.floor(x); }        public double df(double x, double y) { return 0; } },
-    CEIL      (-inf(), inf(), true)  { public double f(double x) { return Math.ceil(x); }         public double df(double x, double y) { return 0; } },
-    RINT      (-inf(), inf(), true)  { public double f(double x) { return Math.rint(x); }         public double df(double x, double y) { return 0; } },
-    SIGMOID   (-inf(), inf(), false) { public double f(double x) { return sigmoid(x); }           public double df(double x, double y) { return y * (1 - y); } },
-    RELU      (-inf(), inf(), true)  { public double f(double x) { return Math.max(0.0, x); }     public double df(double x, double y) { return x > 0 ? 1 : x <= 0 ? 0 : Double.NaN; } },
-    SOFTPLUS  (-inf(), inf(), false) { public double f(double x) { return softplus(x); }          public double df(double x, double y) { return sigmoid(x); } },
-    LOG_SIGMOID(-inf(), inf(), false) { public double f(double x) { return -softplus(-x); }       public double df(double x, double y) { return sigmoid(-x); } };
+    //               domain                                       f(x)                                           df(x, y = f(x))                                                                            d2f(x, y)
+    NEGATE    (-inf(), inf(), false) { public double f(double x) { return -x; }                   public double df(double x, double y) { return -1; }                                                       public double d2f(double x, double y) { return 0; } },
+    RECIPROCAL(-inf(), inf(), false) { public double f(double x) { return 1 / x; }                public double df(double x, double y) { return -(y * y); }                                                 public double d2f(double x, double y) { return 2 * y * y * y; } },
+    SQUARE    (-inf(), inf(), false) { public double f(double x) { return x * x; }                public double df(double x, double y) { return 2 * x; }                                                    public double d2f(double x, double y) { return 2; } },
+    EXP       (-inf(), inf(), false) { public double f(double x) { return Math.exp(x); }          public double df(double x, double y) { return y; }                                                        public double d2f(double x, double y) { return y; } },
+    EXPM1     (-inf(), inf(), false) { public double f(double x) { return Math.expm1(x); }        public double df(double x, double y) { return Math.exp(x); }                                              public double d2f(double x, double y) { return Math.exp(x); } },
+    LOG       (0, inf(), false)      { public double f(double x) { return Math.log(x); }          public double df(double x, double y) { return x >= 0 ? 1 / x : Double.NaN; }                              public double d2f(double x, double y) { return x >= 0 ? -1 / (x * x) : Double.NaN; } },
+    LOG1P     (-1, inf(), false)     { public double f(double x) { return Math.log1p(x); }        public double df(double x, double y) { return x >= -1 ? 1 / (1 + x) : Double.NaN; }                       public double d2f(double x, double y) { return x >= -1 ? -1 / ((1 + x) * (1 + x)) : Double.NaN; } },
+    LOG10     (0, inf(), false)      { public double f(double x) { return Math.log10(x); }        public double df(double x, double y) { return x >= 0 ? 1 / (x * LN_10) : Double.NaN; }                    public double d2f(double x, double y) { return x >= 0 ? -1 / (x * x * LN_10) : Double.NaN; } },
+    SQRT      (0, inf(), false)      { public double f(double x) { return Math.sqrt(x); }         public double df(double x, double y) { return 1 / (2 * y); }                                              public double d2f(double x, double y) { return -1 / (4 * x * y); } },
+    CBRT      (-inf(), inf(), false) { public double f(double x) { return Math.cbrt(x); }         public double df(double x, double y) { return 1 / (3 * y * y); }                                          public double d2f(double x, double y) { return -2 / (9 * x * y * y); } },
+    SIN       (-inf(), inf(), false) { public double f(double x) { return Math.sin(x); }          public double df(double x, double y) { return Math.cos(x); }                                              public double d2f(double x, double y) { return -y; } },
+    COS       (-inf(), inf(), false) { public double f(double x) { return Math.cos(x); }          public double df(double x, double y) { return -Math.sin(x); }                                             public double d2f(double x, double y) { return -y; } },
+    TAN       (-inf(), inf(), false) { public double f(double x) { return Math.tan(x); }          public double df(double x, double y) { return 1 + y * y; }                                                public double d2f(double x, double y) { return 2 * y * (1 + y * y); } },
+    ASIN      (-1, 1, false)         { public double f(double x) { return Math.asin(x); }         public double df(double x, double y) { return 1 / Math.sqrt((1 - x) * (1 + x)); }                         public double d2f(double x, double y) { double d = df(x, y); return x * d * d * d; } },
+    ACOS      (-1, 1, false)         { public double f(double x) { return Math.acos(x); }         public double df(double x, double y) { return -1 / Math.sqrt((1 - x) * (1 + x)); }                        public double d2f(double x, double y) { double d = df(x, y); return x * d * d * d; } },
+    ATAN      (-inf(), inf(), false) { public double f(double x) { return Math.atan(x); }         public double df(double x, double y) { return 1 / (1 + x * x); }                                          public double d2f(double x, double y) { double d = df(x, y); return -2 * x * d * d; } },
+    SINH      (-inf(), inf(), false) { public double f(double x) { return Math.sinh(x); }         public double df(double x, double y) { return Math.cosh(x); }                                             public double d2f(double x, double y) { return y; } },
+    COSH      (-inf(), inf(), false) { public double f(double x) { return Math.cosh(x); }         public double df(double x, double y) { return Math.sinh(x); }                                             public double d2f(double x, double y) { return y; } },
+    TANH      (-inf(), inf(), false) { public double f(double x) { return Math.tanh(x); }         public double df(double x, double y) { return (1 - y) * (1 + y); }                                        public double d2f(double x, double y) { return -2 * y * df(x, y); } },
+    ASINH     (-inf(), inf(), false) { public double f(double x) { return FastMath.asinh(x); }    public double df(double x, double y) { return 1 / Math.hypot(x, 1); }                                     public double d2f(double x, double y) { double d = df(x, y); return -(x * d) * d * d; } },
+    ACOSH     (1, inf(), false)      { public double f(double x) { return FastMath.acosh(x); }    public double df(double x, double y) { return 1 / (Math.sqrt(x - 1) * Math.sqrt(x + 1)); }                public double d2f(double x, double y) { double d = df(x, y); return -(x * d) * d * d; } },
+    ATANH     (-1, 1, false)         { public double f(double x) { return FastMath.atanh(x); }    public double df(double x, double y) { return Math.abs(x) <= 1 ? 1 / ((1 - x) * (1 + x)) : Double.NaN; }  public double d2f(double x, double y) { double d = df(x, y); return 2 * x * d * d; } },
+    ABS       (-inf(), inf(), true)  { public double f(double x) { return Math.abs(x); }          public double df(double x, double y) { return signBit(x) ? -1 : 1; }                                      public double d2f(double x, double y) { return 0; } },
+    SIGNUM    (-inf(), inf(), true)  { public double f(double x) { return Math.signum(x); }       public double df(double x, double y) { return 0; }                                                        public double d2f(double x, double y) { return 0; } },
+    FLOOR     (-inf(), inf(), true)  { public double f(double x) { return Math.floor(x); }        public double df(double x, double y) { return 0; }                                                        public double d2f(double x, double y) { return 0; } },
+    CEIL      (-inf(), inf(), true)  { public double f(double x) { return Math.ceil(x); }         public double df(double x, double y) { return 0; }                                                        public double d2f(double x, double y) { return 0; } },
+    RINT      (-inf(), inf(), true)  { public double f(double x) { return Math.rint(x); }         public double df(double x, double y) { return 0; }                                                        public double d2f(double x, double y) { return 0; } },
+    SIGMOID   (-inf(), inf(), false) { public double f(double x) { return sigmoid(x); }           public double df(double x, double y) { return y * (1 - y); }                                              public double d2f(double x, double y) { return df(x, y) * (1 - 2 * y); } },
+    RELU      (-inf(), inf(), true)  { public double f(double x) { return Math.max(0.0, x); }     public double df(double x, double y) { return x > 0 ? 1 : x <= 0 ? 0 : Double.NaN; }                      public double d2f(double x, double y) { return x != x ? Double.NaN : 0; } },
+    SOFTPLUS  (-inf(), inf(), false) { public double f(double x) { return softplus(x); }          public double df(double x, double y) { return sigmoid(x); }                                               public double d2f(double x, double y) { return sigmoid(x) * sigmoid(-x); } },
+    LOG_SIGMOID(-inf(), inf(), false) { public double f(double x) { return -softplus(-x); }       public double df(double x, double y) { return sigmoid(-x); }                                              public double d2f(double x, double y) { return -(sigmoid(x) * sigmoid(-x)); } };
 
     /** {@code ln 10}, for the derivative of {@code log10}. */
     private static final double LN_10 = Math.log(10);
@@ -108,6 +121,15 @@ public enum Elementary {
      * @return {@code f'(x)}
      */
     public abstract double df(double x, double y);
+
+    /**
+     * The function's second derivative, for second-order reverse mode (Hessian-vector products).
+     *
+     * @param x the argument
+     * @param y the value {@code f(x)}, which the rule may reuse
+     * @return {@code f''(x)}
+     */
+    public abstract double d2f(double x, double y);
 
     /**
      * The lower end of the open interval on which the function is smooth (kinks aside).

@@ -40,6 +40,8 @@ public final class Replay {
     private final int width;
     /** The first entry that is not a scalar input or constant: the sweeps stop there. */
     private final int first;
+    /** The second-order workspace, made by the first {@link #hvp} or {@link #hessian}. */
+    private SecondOrder secondOrder;
 
     Replay(Tape tape, int[] inputs, int[] outputs) {
         this.tape = tape;
@@ -252,6 +254,53 @@ public final class Replay {
             jv[r] = tape.tangent[outputs[r]];
         }
         return jv;
+    }
+
+    /**
+     * The Hessian-vector product {@code H·v} of the (single) output at {@code x}: one replay, then
+     * the three sweeps of {@link Reverse#hvp}.
+     *
+     * @param x the new inputs; not modified
+     * @param v the seed, one per input; not modified
+     * @return {@code H(x)·v}, one component per input
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if {@code v.length} or {@code x.length} differs from {@code inputCount()}
+     * @throws IllegalStateException if the replay does not have exactly one output
+     */
+    public double[] hvp(double[] x, double[] v) {
+        scalarOutput("hvp");
+        checkLength("v", v.length, width);
+        strict(x);
+        return secondOrder().hvp(outputs[0], first, inputs, v);
+    }
+
+    /**
+     * The Hessian of the (single) output at {@code x}: one replay, then one column {@code H·e_j}
+     * per input, as {@link Reverse#hessian}; symmetric by construction.
+     *
+     * @param x the new inputs; not modified
+     * @return {@code [inputs][inputs]}
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalStateException if the replay does not have exactly one output
+     */
+    public double[][] hessian(double[] x) {
+        scalarOutput("hessian");
+        strict(x);
+        return secondOrder().hessian(outputs[0], first, inputs, width);
+    }
+
+    private SecondOrder secondOrder() {
+        if (secondOrder == null) {
+            secondOrder = new SecondOrder(tape);
+        }
+        return secondOrder;
+    }
+
+    private void scalarOutput(String what) {
+        if (outputs.length != 1) {
+            throw new IllegalStateException(what + " needs a scalar-valued tape, but this replay has "
+                + outputs.length + " outputs; record one scalar output (a Hessian of each output: one replay each)");
+        }
     }
 
     private void strict(double[] x) {

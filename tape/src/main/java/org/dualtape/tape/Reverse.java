@@ -174,6 +174,57 @@ public final class Reverse {
     }
 
     /**
+     * The Hessian-vector product {@code H·v} of a scalar function, by forward-over-reverse: one
+     * recording, one reverse sweep, one tangent sweep and one reverse sweep of the adjoints'
+     * tangents over the recording, a small constant times one gradient whatever the number of
+     * inputs. The second derivatives come from the rule table ({@code Elementary.d2f}) and the
+     * binary operations' second partials; piecewise operations contribute 0, at their kinks too
+     * (the second derivative of the piece the first-order convention picks).
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @param v the seed, one component per input; not modified
+     * @return {@code H(x)·v}, one component per input
+     * @throws IllegalArgumentException if {@code v.length != x.length}
+     */
+    public static double[] hvp(Function<Var[], Var> f, double[] x, double[] v) {
+        Objects.requireNonNull(f, "f");
+        if (v.length != x.length) {
+            throw new IllegalArgumentException("v has length " + v.length + " but x has length " + x.length);
+        }
+        Tape tape = acquire();
+        try {
+            Var[] in = tape.variables(x);
+            Var y = output(tape, f.apply(in), -1);
+            return new SecondOrder(tape).hvp(y.index, x.length, SecondOrder.firstEntries(x.length), v);
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The Hessian of a scalar function: one recording and one reverse sweep, then per input one
+     * tangent sweep and one reverse sweep of the adjoints' tangents (the columns {@code H·e_j}, as
+     * {@link #hvp}); {@code n} columns, so about {@code n} gradients' work. Symmetric by
+     * construction: each pair of mirror entries is replaced by its mean (they differ by rounding).
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return {@code H[i][j] = ∂²f/∂x_i∂x_j}, {@code [n][n]}
+     */
+    public static double[][] hessian(Function<Var[], Var> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = acquire();
+        try {
+            Var[] in = tape.variables(x);
+            Var y = output(tape, f.apply(in), -1);
+            return new SecondOrder(tape).hessian(y.index, x.length, SecondOrder.firstEntries(x.length), x.length);
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
      * Records a scalar function once, for evaluation at many points by {@link Replay} without
      * running it again. The replay owns a fresh tape.
      *
