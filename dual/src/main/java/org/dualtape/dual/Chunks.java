@@ -4,40 +4,64 @@ import java.util.Objects;
 
 /**
  * The seeding of one chunked {@link Forward} call: one input buffer, reused by every pass, in
- * which pass p seeds inputs [p·k, p·k + k) with the unit tangents e₀ … e_{k-1} and a fresh tag,
- * the other inputs being constants.
+ * which pass p seeds the differentiated inputs [p·k, p·k + k) (all inputs in order, or the
+ * coordinates the caller chose) with the unit tangents e₀ … e_{k-1} and a fresh tag, the other
+ * inputs being constants.
  *
- * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which share
- * the unit tangent arrays, kept by the field for small widths: multi-dual numbers are immutable). The unseeded inputs are constants
- * sharing their field's zeros, so that the operations of a pass that do not depend on its k inputs
- * carry no tangents ({@link MultiDual}, "Cost"). A call of one pass needs no constants at all.
+ * <p>Everything is allocated once per call; a pass allocates only its k seeded inputs (which
+ * share the unit tangent arrays: multi-dual numbers are immutable). The unseeded inputs are
+ * constants sharing their field's zeros, so that the operations of a pass that do not depend on
+ * its k inputs carry no tangents ({@link MultiDual}, "Cost"). A call of one pass that seeds every
+ * input needs no constants at all. The width is {@link ChunkPolicy#passWidth}, so the seeds take
+ * at most {@code WIDEST_CHUNK²} tangents.
  */
 final class Chunks {
 
     /** The buffer given to f on every pass. */
     final MultiDual[] inputs;
-    /** The number of passes: ⌈n / k⌉, and 1 for n = 0 (the value is still wanted). */
+    /** The number of passes: ⌈m / k⌉; 1 for a gradient of no inputs (the value is still wanted). */
     final int passes;
 
     private final double[] x;
+    /** The inputs differentiated by, in order; null for every input (then coordinate j is j). */
+    private final int[] coordinates;
+    /** How many inputs are differentiated by: m. */
+    private final int count;
     private final int width;
     private final double[][] units;
-    /** The inputs as constants, put back after each pass; null for one pass. */
+    /** The inputs as constants, put back after each pass; null when one pass seeds them all. */
     private final MultiDual[] constants;
 
+    /** The seeding of a gradient or Jacobian: every input, in order. */
     Chunks(Object f, double[] x, int chunk) {
+        this(f, checkedPoint(x), null, x.length, chunk);
+    }
+
+    /**
+     * The seeding of some coordinates of a gradient.
+     *
+     * @param coordinates distinct indices into x, not modified (nor kept beyond the call)
+     */
+    Chunks(Object f, double[] x, int[] coordinates, int chunk) {
+        this(f, checkedPoint(x), checkedCoordinates(coordinates, x.length), coordinates.length, chunk);
+    }
+
+    private Chunks(Object f, double[] x, int[] coordinates, int count, int chunk) {
         Objects.requireNonNull(f, "f (the function to differentiate) is null");
-        Objects.requireNonNull(x, "x (the point) is null");
-        if (chunk < 1) {
-            throw new IllegalArgumentException("chunk must be at least 1, got " + chunk);
-        }
         int n = x.length;
         this.x = x;
-        this.width = Math.min(chunk, n);
-        this.passes = n == 0 ? 1 : (n + width - 1) / width;
+        this.coordinates = coordinates;
+        this.count = count;
+        this.width = count == 0 ? 0 : ChunkPolicy.passWidth(chunk, count);
+        if (count == 0) {
+            ChunkPolicy.passWidth(chunk, 0); // still reject a bad chunk
+            this.passes = coordinates == null ? 1 : 0;
+        } else {
+            this.passes = ChunkPolicy.passes(count, width);
+        }
         MultiDualField field = MultiDualField.of(width);
         this.units = field.units();
-        if (passes > 1) {
+        if (passes > 1 || count < n) {
             double[] zeros = field.zeros(0.0);
             this.constants = new MultiDual[n];
             for (int j = 0; j < n; j++) {
@@ -50,13 +74,45 @@ final class Chunks {
         }
     }
 
+    private static double[] checkedPoint(double[] x) {
+        return Objects.requireNonNull(x, "x (the point) is null");
+    }
+
+    /**
+     * Checks that the coordinates are distinct indices into an input of length n.
+     *
+     * @return a copy, which the caller's later changes cannot reach
+     */
+    static int[] checkedCoordinates(int[] coordinates, int n) {
+        Objects.requireNonNull(coordinates, "coordinates (the inputs to differentiate by) is null");
+        boolean[] seen = new boolean[n];
+        for (int j = 0; j < coordinates.length; j++) {
+            int c = coordinates[j];
+            if (c < 0 || c >= n) {
+                throw new IllegalArgumentException("coordinates[" + j + "] = " + c
+                        + " is not an input: x has length " + n + ", so each must be in [0, " + n + ")");
+            }
+            if (seen[c]) {
+                throw new IllegalArgumentException("coordinate " + c + " appears twice (again at"
+                        + " coordinates[" + j + "]); the coordinates must be distinct");
+            }
+            seen[c] = true;
+        }
+        return coordinates.clone();
+    }
+
+    private int coordinate(int j) {
+        return coordinates == null ? j : coordinates[j];
+    }
+
     /** Seeds the inputs of {@code pass}; returns the pass's fresh tag. */
     int seed(int pass) {
         int tag = Tag.next();
         int start = pass * width;
-        int end = Math.min(x.length, start + width);
+        int end = start + Math.min(width, count - start);
         for (int j = start; j < end; j++) {
-            inputs[j] = MultiDual.wrap(x[j], units[j - start], tag);
+            int c = coordinate(j);
+            inputs[c] = MultiDual.wrap(x[c], units[j - start], tag);
         }
         return tag;
     }
@@ -67,8 +123,14 @@ final class Chunks {
             return;
         }
         int start = pass * width;
-        int end = Math.min(x.length, start + width);
-        System.arraycopy(constants, start, inputs, start, end - start);
+        int end = start + Math.min(width, count - start);
+        if (coordinates == null) {
+            System.arraycopy(constants, start, inputs, start, end - start);
+        } else {
+            for (int j = start; j < end; j++) {
+                inputs[coordinates[j]] = constants[coordinates[j]];
+            }
+        }
     }
 
     /**
@@ -93,7 +155,7 @@ final class Chunks {
     /**
      * Copies the tangents that {@code pass} seeded from {@code y} into {@code dest[p·k ...]}.
      *
-     * @param dest the row of n derivatives being filled, or null on the first pass
+     * @param dest the row of m derivatives being filled, or null on the first pass
      * @return dest, allocated if it was null (for one pass, a copy of y's tangents, which are
      *     exactly the row: no zeroed row to fill)
      */
@@ -102,11 +164,11 @@ final class Chunks {
             if (passes == 1) {
                 return y.tangents();
             }
-            dest = new double[x.length];
+            dest = new double[count];
         }
         int start = pass * width;
-        int count = Math.min(width, x.length - start);
-        System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(count, 0));
+        int length = Math.min(width, count - start);
+        System.arraycopy(y.tangentsNoCopy(), 0, dest, start, Math.max(length, 0));
         return dest;
     }
 }

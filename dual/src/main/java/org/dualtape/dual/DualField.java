@@ -4,12 +4,12 @@ import org.apache.commons.math3.Field;
 import org.apache.commons.math3.FieldElement;
 
 /**
- * The field of {@link Dual} numbers, as {@link Dual#getField()} returns it: generic Commons Math
- * code gets its zero and one from here.
+ * The field of {@link Dual} numbers, as {@link Dual#getField()} returns it (typed
+ * {@code Field<Dual>}): generic Commons Math code gets its zero and one from here.
  *
  * <p>There is one instance, {@link #getInstance()}. Instances are immutable.
  */
-public final class DualField implements Field<Dual> {
+final class DualField implements Field<Dual> {
 
     private static final DualField INSTANCE = new DualField();
 
@@ -21,7 +21,7 @@ public final class DualField implements Field<Dual> {
      *
      * @return the field of dual numbers
      */
-    public static DualField getInstance() {
+    static DualField getInstance() {
         return INSTANCE;
     }
 

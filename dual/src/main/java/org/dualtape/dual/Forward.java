@@ -11,10 +11,24 @@ import java.util.function.UnaryOperator;
  * <h2>Cost</h2>
  * One pass (one evaluation of f on dual numbers) gives J·v for one seed v. A gradient or Jacobian
  * of n inputs takes ⌈n / k⌉ passes on {@code MultiDual}s of chunk width k
- * ({@link ChunkPolicy#chunkSize(int)} unless given), each pass costing at most about k + 1 plain
- * evaluations of f: the operations of a pass that do not depend on its k seeded inputs carry no
- * tangents ({@link MultiDual}, "Cost"), so a sum of local terms costs far less. Each call
+ * ({@link ChunkPolicy#chunkSize(int)} unless given, never wider than
+ * {@link ChunkPolicy#WIDEST_CHUNK}: {@link ChunkPolicy#passWidth}), each pass costing at most about
+ * k + 1 plain evaluations of f: the operations of a pass that do not depend on its k seeded inputs
+ * carry no tangents ({@link MultiDual}, "Cost"), so a sum of local terms costs far less. Each call
  * allocates its input buffer and seeds once; the passes reuse them.
+ *
+ * <h2>Some coordinates of a gradient</h2>
+ * {@link #gradient(Function, double[], int[], int)} and
+ * {@link #gradientByDuals(Function, double[], int[])} differentiate by the chosen inputs only, in
+ * ⌈m / k⌉ (or m) passes for m coordinates: each pass is the pass a whole gradient takes, so m
+ * coordinates cost m / n of a whole gradient, and a sample of coordinates checks a hand-written
+ * gradient for a fraction of the passes.
+ *
+ * <h2>Memory</h2>
+ * The constants that generic code gets from {@code x[0].getField()} share one zero tangent array
+ * per width; those of the widths a call can seed (up to {@link ChunkPolicy#WIDEST_CHUNK}) are kept
+ * for the life of the JVM, under 1.5 MB in all, and of wider ones only a few recent widths.
+ * {@link #releaseCaches()} drops them all.
  *
  * <h2>Functions</h2>
  * Write f once, generically ({@code static <T extends RealFieldElement<T>> T f(T[] x)}), and pass
@@ -104,7 +118,7 @@ public final class Forward {
      */
     public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x) {
         Objects.requireNonNull(x, "x (the point) is null");
-        return valueAndGradient(f, x, ChunkPolicy.chunkSize(x.length));
+        return valueAndGradient(f, x, defaultChunk(x.length));
     }
 
     /**
@@ -116,7 +130,30 @@ public final class Forward {
      * @return the value (from the first pass) and the gradient
      */
     public static ValueAndGradient valueAndGradient(Function<MultiDual[], MultiDual> f, double[] x, int chunk) {
-        Chunks seeds = new Chunks(f, x, chunk);
+        return run(f, new Chunks(f, x, chunk));
+    }
+
+    /**
+     * Some components of the gradient: ∂f/∂x_c for each c in {@code coordinates}, in chunks of
+     * {@code chunk} of them, the other inputs constants. Each pass is the one a whole gradient
+     * takes, so this costs the passes it asks for and no more.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @param coordinates the inputs to differentiate by, distinct, each in [0, n), in any order;
+     *     not modified
+     * @param chunk the chunk width k, at least 1
+     * @return {@code out[j] = ∂f/∂x[coordinates[j]]}, of length {@code coordinates.length}; for
+     *     all coordinates in order, bitwise {@link #gradient(Function, double[], int)}
+     * @throws IllegalArgumentException if a coordinate is outside [0, n) or repeated, or chunk &lt; 1
+     */
+    public static double[] gradient(Function<MultiDual[], MultiDual> f, double[] x, int[] coordinates, int chunk) {
+        Chunks seeds = new Chunks(f, x, coordinates, chunk);
+        return seeds.passes == 0 ? new double[0] : run(f, seeds).gradientNoCopy();
+    }
+
+    /** The passes of a scalar function: the value from the first, the tangents of each. */
+    private static ValueAndGradient run(Function<MultiDual[], MultiDual> f, Chunks seeds) {
         double[] gradient = null;
         double value = Double.NaN;
         for (int pass = 0; pass < seeds.passes; pass++) {
@@ -133,6 +170,61 @@ public final class Forward {
     }
 
     /**
+     * The gradient ∇f(x) by one pass on {@link Dual} numbers per input: for a function written
+     * for {@code Dual} only, and the cost of forward mode without chunks.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @return ∇f(x), of length {@code x.length}
+     */
+    public static double[] gradientByDuals(Function<Dual[], Dual> f, double[] x) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        return byDuals(f, x, null);
+    }
+
+    /**
+     * Some components of the gradient by one pass on {@link Dual} numbers per coordinate, the
+     * other inputs constants: ∂f/∂x_c for each c in {@code coordinates}.
+     *
+     * @param f the scalar function
+     * @param x the point, not modified
+     * @param coordinates the inputs to differentiate by, distinct, each in [0, n), in any order;
+     *     not modified
+     * @return {@code out[j] = ∂f/∂x[coordinates[j]]}, of length {@code coordinates.length}
+     * @throws IllegalArgumentException if a coordinate is outside [0, n) or repeated
+     */
+    public static double[] gradientByDuals(Function<Dual[], Dual> f, double[] x, int[] coordinates) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        return byDuals(f, x, Chunks.checkedCoordinates(coordinates, x.length));
+    }
+
+    /**
+     * One {@code Dual} pass per coordinate (every input in order when {@code coordinates} is
+     * null) on one input buffer of constants, in which each pass swaps in its seeded input.
+     */
+    private static double[] byDuals(Function<Dual[], Dual> f, double[] x, int[] coordinates) {
+        Objects.requireNonNull(f, "f (the function to differentiate) is null");
+        int m = coordinates == null ? x.length : coordinates.length;
+        Dual[] inputs = new Dual[x.length];
+        for (int i = 0; i < x.length; i++) {
+            inputs[i] = Dual.constant(x[i]);
+        }
+        double[] gradient = new double[m];
+        for (int j = 0; j < m; j++) {
+            int c = coordinates == null ? j : coordinates[j];
+            int tag = Tag.next();
+            Dual constant = inputs[c];
+            inputs[c] = Dual.seeded(x[c], 1, tag);
+            Dual y = f.apply(inputs);
+            Objects.requireNonNull(y, "f returned null; it must return a Dual");
+            Tag.checkResult(y.tag(), tag, -1);
+            gradient[j] = y.tangent();
+            inputs[c] = constant;
+        }
+        return gradient;
+    }
+
+    /**
      * The Jacobian J(x) of f: R^n → R^m, in chunks of {@link ChunkPolicy#chunkSize(int)} tangents.
      *
      * @param f the vector function
@@ -141,7 +233,7 @@ public final class Forward {
      */
     public static double[][] jacobian(Function<MultiDual[], MultiDual[]> f, double[] x) {
         Objects.requireNonNull(x, "x (the point) is null");
-        return jacobian(f, x, ChunkPolicy.chunkSize(x.length));
+        return jacobian(f, x, defaultChunk(x.length));
     }
 
     /**
@@ -336,7 +428,7 @@ public final class Forward {
      *
      * @param f the scalar function
      * @param x the point, not modified
-     * @param v the direction (seed), not modified, of length n
+     * @param v the seed, not modified, of length n
      * @return ∇f(x)·v
      */
     public static double directionalDerivative(Function<Dual[], Dual> f, double[] x, double[] v) {
@@ -345,6 +437,21 @@ public final class Forward {
         Objects.requireNonNull(y, "f returned null; it must return a Dual");
         Tag.checkResult(y.tag(), tag, -1);
         return y.tangent();
+    }
+
+    /**
+     * Drops the shared zero tangents this library keeps for every width it has seen (see
+     * "Memory"), for a long-running program that wants the memory back after a call of unusual
+     * width. Numbers already built keep working and stay equal to new ones; later calls rebuild
+     * what they need, so calling this often only costs time.
+     */
+    public static void releaseCaches() {
+        MultiDualField.release();
+    }
+
+    /** The chunk of a call that chose none: the policy's, and 1 for no inputs. */
+    private static int defaultChunk(int n) {
+        return n == 0 ? 1 : ChunkPolicy.chunkSize(n);
     }
 
     private static Dual[] seed(Object f, double[] x, double[] v, int tag) {

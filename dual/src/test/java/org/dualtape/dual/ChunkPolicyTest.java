@@ -11,7 +11,6 @@ class ChunkPolicyTest {
 
     @Test
     void smallInputsTakeOnePass() {
-        assertEquals(1, ChunkPolicy.chunkSize(0));
         assertEquals(1, ChunkPolicy.chunkSize(1));
         assertEquals(7, ChunkPolicy.chunkSize(7));
         assertEquals(ChunkPolicy.MAX_CHUNK, ChunkPolicy.chunkSize(ChunkPolicy.MAX_CHUNK));
@@ -55,7 +54,37 @@ class ChunkPolicyTest {
     }
 
     @Test
-    void negativeSizesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> ChunkPolicy.chunkSize(-1));
+    void theLargestSizesFollowTheRuleWithoutOverflow() {
+        // ⌈n / 256⌉ computed as n + 255 over 256 overflowed: chunkSize(Integer.MAX_VALUE) was -255
+        for (int n : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 255,
+                1 << 30, (1 << 30) + 1, 2_000_000_001}) {
+            int k = ChunkPolicy.chunkSize(n);
+            long passes = ((long) n + k - 1) / k;
+            long fewest = ((long) n + ChunkPolicy.WIDEST_CHUNK - 1) / ChunkPolicy.WIDEST_CHUNK;
+            assertTrue(k >= 1 && k <= ChunkPolicy.WIDEST_CHUNK, "n = " + n + ": k = " + k);
+            assertEquals(fewest, passes, "n = " + n + ": the fewest passes");
+            assertTrue(passes * k - n < passes, "n = " + n + ": less than one wasted column per pass");
+        }
+        assertEquals(ChunkPolicy.WIDEST_CHUNK, ChunkPolicy.chunkSize(Integer.MAX_VALUE - 127)); // 8388608 passes of 256, the last 128 short
+    }
+
+    @Test
+    void sizesBelowOneAreRejectedNamingTheSize() {
+        for (int n : new int[] {0, -1, Integer.MIN_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChunkPolicy.chunkSize(n));
+            assertTrue(e.getMessage().contains(Integer.toString(n)) && e.getMessage().contains("at least 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void passesAreNeverWiderThanTheWidestChunk() {
+        assertEquals(5, ChunkPolicy.passWidth(5, 100));
+        assertEquals(3, ChunkPolicy.passWidth(5, 3));
+        assertEquals(1, ChunkPolicy.passWidth(5, 0));
+        assertEquals(ChunkPolicy.WIDEST_CHUNK, ChunkPolicy.passWidth(6000, 6000));
+        assertEquals(ChunkPolicy.WIDEST_CHUNK, ChunkPolicy.passWidth(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> ChunkPolicy.passWidth(0, 5));
+        assertThrows(IllegalArgumentException.class, () -> ChunkPolicy.passWidth(1, -1));
+        assertEquals(ChunkPolicy.passes(Integer.MAX_VALUE, 256), (int) (((long) Integer.MAX_VALUE + 255) / 256));
     }
 }

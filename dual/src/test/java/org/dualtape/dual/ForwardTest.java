@@ -54,6 +54,79 @@ class ForwardTest {
     }
 
     @Test
+    void someCoordinatesAreTheGradientsComponentsInEveryChunkAndOrder() {
+        Random random = new Random(SEED + 3);
+        double[] x = randomPoint(random, 13);
+        double[] whole = Forward.gradient(Functions::mixed, x, 1);
+        int[] coordinates = {12, 0, 5, 7, 3, 11}; // out of order, first and last included
+        for (int chunk = 1; chunk <= coordinates.length + 1; chunk++) {
+            double[] some = Forward.gradient(Functions::mixed, x, coordinates, chunk);
+            assertEquals(coordinates.length, some.length);
+            for (int j = 0; j < coordinates.length; j++) {
+                assertEquals(whole[coordinates[j]], some[j], 0.0, "∂" + coordinates[j] + ", chunk " + chunk);
+            }
+        }
+        int[] all = new int[x.length];
+        Arrays.setAll(all, i -> i);
+        assertArrayEquals(whole, Forward.gradient(Functions::mixed, x, all, 4), 0.0);
+        assertArrayEquals(whole, Forward.gradientByDuals(Functions::mixed, x), 0.0, "Dual passes, all inputs");
+        double[] byDuals = Forward.gradientByDuals(Functions::mixed, x, coordinates);
+        for (int j = 0; j < coordinates.length; j++) {
+            assertEquals(whole[coordinates[j]], byDuals[j], 0.0, "∂" + coordinates[j] + " by a Dual pass");
+        }
+    }
+
+    @Test
+    void someCoordinatesTakeOnlyTheirPasses() {
+        double[] x = randomPoint(new Random(SEED + 4), 100);
+        int[] passes = {0};
+        Function<MultiDual[], MultiDual> counted = v -> {
+            passes[0]++;
+            return Functions.rosenbrock(v);
+        };
+        Forward.gradient(counted, x, new int[] {3, 50, 99, 10, 20}, 2);
+        assertEquals(3, passes[0], "⌈5 / 2⌉ passes");
+        passes[0] = 0;
+        assertEquals(0, Forward.gradient(counted, x, new int[0], 2).length);
+        assertEquals(0, passes[0], "no coordinates, no pass");
+        int[] dualPasses = {0};
+        Forward.gradientByDuals(v -> {
+            dualPasses[0]++;
+            return Functions.rosenbrock(v);
+        }, x, new int[] {1, 2, 3});
+        assertEquals(3, dualPasses[0]);
+    }
+
+    @Test
+    void badCoordinatesAreRejectedBeforeFIsCalled() {
+        double[] x = new double[4];
+        Function<MultiDual[], MultiDual> never = v -> {
+            throw new AssertionError("f must not be called");
+        };
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> Forward.gradient(never, x, new int[] {0, 4}, 2)), "coordinates[1] = 4", "[0, 4)");
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> Forward.gradient(never, x, new int[] {-1}, 2)), "-1");
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> Forward.gradient(never, x, new int[] {2, 1, 2}, 2)), "coordinate 2", "twice");
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> Forward.gradient(never, x, new int[] {1}, 0)), "chunk", "0");
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> Forward.gradientByDuals(v -> v[0], x, new int[] {3, 3})), "twice");
+        assertMessage(assertThrows(NullPointerException.class,
+                () -> Forward.gradient(never, x, null, 2)), "coordinates");
+        assertMessage(assertThrows(NullPointerException.class,
+                () -> Forward.gradientByDuals(null, x)), "f");
+    }
+
+    @Test
+    void dualPassesRefuseAnotherCallsNumbers() {
+        // the inner call captures the outer call's Dual argument and returns it
+        assertThrows(IllegalStateException.class, () -> Forward.derivative(
+                t -> Dual.constant(Forward.gradientByDuals(v -> t, new double[] {1})[0]), 1));
+    }
+
+    @Test
     void jacobianIsJvpOnEachUnitVector() {
         Random random = new Random(SEED + 1);
         double[] x = randomPoint(random, 5);

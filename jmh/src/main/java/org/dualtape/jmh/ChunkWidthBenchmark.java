@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ChunkWidthBenchmark {
     /**
      * Number of inputs. The default is one size only, so that the quick profile of all benchmarks
-     * stays short; the sweep quoted in {@link ChunkPolicy} is in the HOW TO RUN line.
+     * stays short; the sweep quoted in the README (Performance, Chunk width) is in the HOW TO RUN line.
      */
     @Param({"10000"})
     int n;

@@ -40,10 +40,16 @@ public final class Replay {
     private final int width;
     /** The first entry that is not a scalar input or constant: the sweeps stop there. */
     private final int first;
+    /** The generated code, or null for interpreted replay. */
+    private final Compiled compiled;
+    /** Why {@link #compile()} left this replay interpreted, or null. */
+    private final String interpreted;
     /** The second-order workspace, made by the first {@link #hvp} or {@link #hessian}. */
     private SecondOrder secondOrder;
 
     Replay(Tape tape, int[] inputs, int[] outputs) {
+        this.compiled = null;
+        this.interpreted = null;
         this.tape = tape;
         this.generation = tape.generation;
         this.inputs = inputs;
@@ -64,6 +70,105 @@ public final class Replay {
             f++;
         }
         this.first = f;
+    }
+
+    /** The same replay, compiled ({@code how} a {@link Compiled}) or left interpreted ({@code how} the reason). */
+    private Replay(Replay r, Object how) {
+        this.tape = r.tape;
+        this.generation = r.generation;
+        this.inputs = r.inputs;
+        this.outputs = r.outputs;
+        this.last = r.last;
+        this.end = r.end;
+        this.width = r.width;
+        this.first = r.first;
+        this.compiled = how instanceof Compiled c ? c : null;
+        this.interpreted = how instanceof String why ? why : null;
+    }
+
+    /**
+     * A replay of the same recording whose evaluations run JVM code generated from the tape: the
+     * same methods with the same contracts and results (values and gradients bitwise equal to this
+     * replay's; a Jacobian that {@link #toString()} says is computed by forward tangents equal to
+     * rounding), branch changes reported by the same {@link BranchChangeException}. It may be used
+     * from many threads at once (each has its own workspace) and does not write values into the
+     * tape; {@link #forward(double[])} still re-evaluates the tape by interpretation. A tape that
+     * compiled code does not handle (vector nodes, array-form linear combinations, more than two
+     * million entries) gives an interpreted replay whose {@link #explain()} says why.
+     *
+     * <p>Generating the code takes about 10 ms per thousand entries (see {@code jmh/RESULTS.md});
+     * the values program and the gradient (one output) or Jacobian (several) are generated here,
+     * {@code vjp} and {@code jvp} on first use.
+     *
+     * @return the compiled replay (this replay if it is already compiled)
+     * @throws IllegalStateException if the tape was cleared since recording
+     */
+    public Replay compile() {
+        checkLive();
+        if (compiled != null) {
+            return this;
+        }
+        return new Replay(this, Compiled.compile(tape, inputs, outputs, end, Generator.BUDGET, null));
+    }
+
+    /**
+     * {@link #compile()} with another method size or a given way to the Jacobian, for measuring
+     * and testing them.
+     *
+     * @param forwardJacobian true for forward tangents, false for reverse sweeps, null to count
+     */
+    Replay compile(int budget, Boolean forwardJacobian) {
+        checkLive();
+        return new Replay(this, Compiled.compile(tape, inputs, outputs, end, budget, forwardJacobian));
+    }
+
+    /**
+     * Whether evaluations run generated code.
+     *
+     * @return true for a replay returned by {@link #compile()} that compiled
+     */
+    public boolean isCompiled() {
+        return compiled != null;
+    }
+
+    /**
+     * How this replay evaluates: for compiled code its methods, their sizes, its workspace, how the
+     * Jacobian is computed and the time generation took; otherwise why it is interpreted.
+     *
+     * @return a few lines of text
+     */
+    public String explain() {
+        if (compiled != null) {
+            return compiled.explain();
+        }
+        return interpreted != null ? "interpreted: " + interpreted + "\n"
+            : "interpreted: the tape's entries are re-evaluated one by one (compile() generates code)\n";
+    }
+
+    /**
+     * The generated code in Java syntax, with comments naming the entries as {@link Tape#table()}
+     * numbers them: for one output the gradient (the forward sweep of values and partials, then the
+     * reverse sweep of adjoints), for several the Jacobian.
+     *
+     * @return the source of the program the bytecode runs
+     * @throws IllegalStateException if this replay is not compiled
+     */
+    public String source() {
+        if (compiled == null) {
+            throw new IllegalStateException("this replay is interpreted; source() shows the code of a compiled one ("
+                + explain().trim() + ")");
+        }
+        return compiled.source(outputs.length == 1 ? Compiled.Kind.GRADIENT : Compiled.Kind.JACOBIAN);
+    }
+
+    /** The generated programs, or null. */
+    Compiled compiled() {
+        return compiled;
+    }
+
+    /** The generated code of one program, for tests and the course. */
+    String source(Compiled.Kind kind) {
+        return compiled.source(kind);
     }
 
     /**
@@ -104,10 +209,7 @@ public final class Replay {
      * @throws IllegalStateException if the tape was cleared since recording
      */
     public int forward(double[] x) {
-        checkLive();
-        if (x.length != width) {
-            throw new IllegalArgumentException("the replay has " + width + " inputs but x has length " + x.length);
-        }
+        checkInput(x);
         int at = 0;
         for (int e : inputs) {
             at = tape.replayer.setInput(e, x, at);
@@ -123,12 +225,30 @@ public final class Replay {
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
      */
     public double[] values(double[] x) {
-        strict(x);
         double[] y = new double[outputs.length];
+        values(x, y);
+        return y;
+    }
+
+    /**
+     * The outputs at {@code x}, into the caller's array, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param y receives the output values; modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if {@code x.length != inputCount()} or {@code y.length != outputCount()}
+     */
+    public void values(double[] x, double[] y) {
+        checkLength("y", y.length, outputs.length);
+        if (compiled != null) {
+            checkInput(x);
+            compiled.values(x, y);
+            return;
+        }
+        strict(x);
         for (int r = 0; r < y.length; r++) {
             y[r] = tape.value[outputs[r]];
         }
-        return y;
     }
 
     /**
@@ -141,6 +261,10 @@ public final class Replay {
      */
     public double value(double[] x) {
         single();
+        if (compiled != null) {
+            checkInput(x);
+            return compiled.value(x);
+        }
         strict(x);
         return tape.value[outputs[0]];
     }
@@ -159,6 +283,18 @@ public final class Replay {
     }
 
     /**
+     * The gradient of the (single) output at {@code x}, into the caller's array, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param g receives the gradient; modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    public void gradient(double[] x, double[] g) {
+        valueAndGradient(x, g);
+    }
+
+    /**
      * The value and gradient of the (single) output at {@code x}, with no allocation.
      *
      * @param x the new inputs; not modified
@@ -170,6 +306,10 @@ public final class Replay {
     public double valueAndGradient(double[] x, double[] gradient) {
         single();
         checkLength("gradient", gradient.length, width);
+        if (compiled != null) {
+            checkInput(x);
+            return compiled.valueAndGradient(x, gradient);
+        }
         strict(x);
         tape.clearAdjoints();
         tape.adjoint[outputs[0]] = 1;
@@ -204,6 +344,11 @@ public final class Replay {
     public void vjp(double[] x, double[] u, double[] result) {
         checkLength("u", u.length, outputs.length);
         checkLength("result", result.length, width);
+        if (compiled != null) {
+            checkInput(x);
+            compiled.vjp(x, u, result);
+            return;
+        }
         strict(x);
         tape.clearAdjoints();
         for (int r = 0; r < outputs.length; r++) {
@@ -221,15 +366,55 @@ public final class Replay {
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
      */
     public double[][] jacobian(double[] x) {
-        strict(x);
         double[][] j = new double[outputs.length][width];
+        valueAndJacobian(x, null, j);
+        return j;
+    }
+
+    /**
+     * The Jacobian at {@code x}, into the caller's rows, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param jacobian receives {@code [outputs][inputs]}; its rows are modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if {@code x} or {@code jacobian} has the wrong shape
+     */
+    public void jacobian(double[] x, double[][] jacobian) {
+        valueAndJacobian(x, null, jacobian);
+    }
+
+    /**
+     * The outputs and the Jacobian at {@code x}, into the caller's arrays, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param y receives the output values, or {@code null} if they are not wanted; modified
+     * @param jacobian receives {@code [outputs][inputs]}; its rows are modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if an array has the wrong shape
+     */
+    public void valueAndJacobian(double[] x, double[] y, double[][] jacobian) {
+        if (y != null) {
+            checkLength("y", y.length, outputs.length);
+        }
+        checkLength("jacobian", jacobian.length, outputs.length);
+        for (int r = 0; r < jacobian.length; r++) {
+            checkLength("jacobian[" + r + "]", jacobian[r].length, width);
+        }
+        if (compiled != null) {
+            checkInput(x);
+            compiled.jacobian(x, y, jacobian);
+            return;
+        }
+        strict(x);
         for (int r = 0; r < outputs.length; r++) {
+            if (y != null) {
+                y[r] = tape.value[outputs[r]];
+            }
             tape.clearAdjoints();
             tape.adjoint[outputs[r]] = 1;
             tape.sweepReverse(outputs[r], first);
-            readAdjoints(j[r]);
+            readAdjoints(jacobian[r]);
         }
-        return j;
     }
 
     /**
@@ -241,7 +426,28 @@ public final class Replay {
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
      */
     public double[] jvp(double[] x, double[] v) {
+        double[] jv = new double[outputs.length];
+        jvp(x, v, jv);
+        return jv;
+    }
+
+    /**
+     * {@code J·v} at {@code x}, into the caller's array, with no allocation.
+     *
+     * @param x the new inputs; not modified
+     * @param v the direction, one per input; not modified
+     * @param result receives {@code J·v}, one per output; modified
+     * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    public void jvp(double[] x, double[] v, double[] result) {
         checkLength("v", v.length, width);
+        checkLength("result", result.length, outputs.length);
+        if (compiled != null) {
+            checkInput(x);
+            compiled.jvp(x, v, result);
+            return;
+        }
         strict(x);
         tape.clearTangents();
         int at = 0;
@@ -249,11 +455,17 @@ public final class Replay {
             at = tape.replayer.seedTangent(e, v, at);
         }
         tape.sweepForward(last);
-        double[] jv = new double[outputs.length];
         for (int r = 0; r < outputs.length; r++) {
-            jv[r] = tape.tangent[outputs[r]];
+            result[r] = tape.tangent[outputs[r]];
         }
-        return jv;
+    }
+
+    /** Throws unless the tape is live and {@code x} has one value per input. */
+    private void checkInput(double[] x) {
+        checkLive();
+        if (x.length != width) {
+            throw new IllegalArgumentException("the replay has " + width + " inputs but x has length " + x.length);
+        }
     }
 
     /**
@@ -343,7 +555,7 @@ public final class Replay {
      */
     @Override
     public String toString() {
-        return "Replay of " + tape.id() + ": inputs " + Arrays.toString(inputs) + ", outputs "
-            + Arrays.toString(outputs);
+        return "Replay of " + tape.id() + (compiled != null ? ", " + compiled.summary() : "")
+            + ": inputs " + Arrays.toString(inputs) + ", outputs " + Arrays.toString(outputs);
     }
 }

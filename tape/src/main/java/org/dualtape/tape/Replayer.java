@@ -115,8 +115,13 @@ final class Replayer {
 
     /** Says what changed at entry {@code i}, detected by the last {@link #run(int)}. */
     String describeChange(int i) {
+        return describeChange(i, changeRecorded, changeNow);
+    }
+
+    /** Says what changed at scalar entry {@code i}: the branch key {@code now} differs from the recorded one. */
+    String describeChange(int i, double recorded, double now) {
         String what = t.op[i] >= Op.VECTOR ? t.arena.describeChange(i)
-            : "recorded branch " + changeRecorded + ", now " + changeNow + " (a partial, or the value where the"
+            : "recorded branch " + recorded + ", now " + now + " (a partial, or the value where the"
                 + " partials are 0)";
         return "the replay took another branch at entry #" + i + " (" + Op.label(t.op[i]) + " of " + arguments(i)
             + "): " + what + "; the recording does not hold at this point: record the function again there";

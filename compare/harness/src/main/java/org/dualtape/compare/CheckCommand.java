@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {"Checks the hand-written backprop gradient of the built-in MLP losses with the"
                 + " gradient checker (against finite differences with an error estimate, and against"
                 + " exact AD of the generic loss) and prints each report."})
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer> {
     /** Samples in each data set the check problems draw their batch from. */
     private static final int DATA_SIZE = 256;
     /** Batch of every check problem. */

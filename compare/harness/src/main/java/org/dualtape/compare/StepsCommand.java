@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " standard MLP at width " + StepStudy.WIDTH + "), with reverse-mode AD's error as a"
                 + " flat reference line. Writes steps.csv and error-vs-step.png into the output"
                 + " folder and prints the points."})
-public final class StepsCommand implements Callable<Integer> {
+final class StepsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + " REPORT.md and PNG plots into the output folder. Prints the table when done.",
                 "Default: the quick sweep (widths 4,8,16,32,64, budget 0.4 s per cell), under two"
                         + " minutes on a 2-core machine."})
-public final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

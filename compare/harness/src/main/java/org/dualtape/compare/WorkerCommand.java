@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "worker", hidden = true,
         description = "Internal: measures one method at several widths (started by 'sweep').")
-public final class WorkerCommand implements Callable<Integer> {
+final class WorkerCommand implements Callable<Integer> {
     /** Exit code of a worker whose parent JVM ended before it. */
     private static final int ORPHANED = 4;
 

@@ -119,6 +119,49 @@ public final class FiniteDifferences {
     }
 
     /**
+     * Returns some components of the finite-difference gradient of {@code f} at {@code x} with
+     * relative step {@code h}: for each chosen coordinate {@code c}, what
+     * {@link #gradient(Stencil, ToDoubleFunction, double[], double)} returns at {@code c}, at the
+     * cost of those coordinates only ({@code m · s.evaluations()} evaluations, plus one for
+     * {@link Stencil#FORWARD}).
+     *
+     * @param s the stencil
+     * @param f the function
+     * @param x the point, finite, length at least 1; modified during the call and restored
+     *     bit-exactly before it returns
+     * @param h the relative step, finite and positive
+     * @param coordinates the coordinates to differentiate by, each in {@code [0, x.length)}, in
+     *     any order; not modified
+     * @return a new array with the partial by coordinate {@code coordinates[j]} at {@code j}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as for the whole gradient, or if a coordinate is outside
+     *     {@code [0, x.length)}
+     */
+    public static double[] gradient(Stencil s, ToDoubleFunction<double[]> f, double[] x, double h,
+                                    int[] coordinates) {
+        Objects.requireNonNull(s, "stencil");
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(coordinates, "coordinates");
+        checkPoint(x);
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("relative step h must be finite and > 0, was " + h);
+        }
+        for (int j = 0; j < coordinates.length; j++) {
+            if (coordinates[j] < 0 || coordinates[j] >= x.length) {
+                throw new IllegalArgumentException("coordinates[" + j + "] = " + coordinates[j]
+                        + " is not a coordinate of x, which has length " + x.length);
+            }
+        }
+        double fx = s == Stencil.FORWARD && coordinates.length > 0 ? f.applyAsDouble(x) : Double.NaN;
+        double[] g = new double[coordinates.length];
+        for (int j = 0; j < coordinates.length; j++) {
+            int i = coordinates[j];
+            g[j] = s.partial(f, x, i, h * Math.max(1.0, Math.abs(x[i])), fx);
+        }
+        return g;
+    }
+
+    /**
      * Estimates {@code g'(t0)} by Ridders' extrapolation of central differences, with an error
      * estimate.
      *

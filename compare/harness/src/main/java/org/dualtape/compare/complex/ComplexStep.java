@@ -77,36 +77,53 @@ public final class ComplexStep {
      * @throws IllegalArgumentException if {@code h} is not positive and finite
      */
     public static double[] gradient(Function<ComplexNumber[], ComplexNumber> f, double[] x, double h) {
-        return gradient(f, x, h, 0, x.length);
+        Objects.requireNonNull(x, "x");
+        return passes(f, x, h, null);
     }
 
     /**
-     * Some coordinates of the gradient: the passes for inputs {@code from} to {@code to − 1}
-     * only, for timing a part of the passes or sampling coordinates.
+     * Some components of the gradient: one pass for each chosen input only, the others staying
+     * real, for timing part of the passes or checking a sample of coordinates.
      *
      * @param f the function, written over complex numbers; it must not keep or modify its
-     *     argument array
+     *     argument array, which is reused between passes
      * @param x the point (not modified)
      * @param h the imaginary step, positive and finite
-     * @param from the first input to differentiate by
-     * @param to one past the last
-     * @return a fresh array of length {@code x.length}: the partials in {@code [from, to)}, 0 elsewhere
-     * @throws IllegalArgumentException if {@code h} is not positive and finite
-     * @throws IndexOutOfBoundsException if the range is not within {@code x}
+     * @param coordinates the inputs to differentiate by, each in {@code [0, x.length)}, in any
+     *     order (not modified)
+     * @return a fresh array with {@code Im f(x + ih e_c) / h} at position {@code j} for
+     *     {@code c = coordinates[j]}
+     * @throws IllegalArgumentException if {@code h} is not positive and finite, or a coordinate
+     *     is outside {@code [0, x.length)}
      */
     public static double[] gradient(Function<ComplexNumber[], ComplexNumber> f, double[] x, double h,
-                                    int from, int to) {
+                                    int[] coordinates) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(coordinates, "coordinates");
+        for (int j = 0; j < coordinates.length; j++) {
+            if (coordinates[j] < 0 || coordinates[j] >= x.length) {
+                throw new IllegalArgumentException("coordinates[" + j + "] = " + coordinates[j]
+                        + " is not an input: x has length " + x.length);
+            }
+        }
+        return passes(f, x, h, coordinates.clone());
+    }
+
+    /** One pass per coordinate (every input in order if null), on one reused argument array. */
+    private static double[] passes(Function<ComplexNumber[], ComplexNumber> f, double[] x, double h,
+                                   int[] coordinates) {
         Objects.requireNonNull(f, "f");
         checkStep(h);
-        Objects.checkFromToIndex(from, to, x.length);
         ComplexNumber[] z = new ComplexNumber[x.length];
         for (int k = 0; k < x.length; k++) {
             z[k] = ComplexNumber.real(x[k]);
         }
-        double[] g = new double[x.length];
-        for (int k = from; k < to; k++) {
+        int m = coordinates == null ? x.length : coordinates.length;
+        double[] g = new double[m];
+        for (int j = 0; j < m; j++) {
+            int k = coordinates == null ? j : coordinates[j];
             z[k] = ComplexNumber.of(x[k], h);
-            g[k] = f.apply(z).im() / h;
+            g[j] = f.apply(z).im() / h;
             z[k] = ComplexNumber.real(x[k]);
         }
         return g;

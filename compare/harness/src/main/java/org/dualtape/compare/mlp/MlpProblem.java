@@ -61,7 +61,8 @@ public final class MlpProblem {
     private final double[] inputs;  // [batch][spec.inputs()], row-major
     private final int[] labels;
     private final double[] targets; // [batch][spec.outputs()], row-major: see target(int, int)
-    private final double[] initial;
+    private final long seed;
+    private double[] initial; // drawn on first use: a minibatch's problem never needs it
     private DenseMlp dense; // scratch buffers, created on first use
 
     /**
@@ -105,7 +106,7 @@ public final class MlpProblem {
                 targets[s * n + k] = Losses.hot(y[s], k, n) ? 1 : 0;
             }
         }
-        this.initial = initialParameters(spec, seed);
+        this.seed = seed;
     }
 
     /**
@@ -171,7 +172,10 @@ public final class MlpProblem {
      *
      * @return a fresh copy, laid out as {@link MlpSpec} documents
      */
-    public double[] initialParameters() {
+    public synchronized double[] initialParameters() {
+        if (initial == null) {
+            initial = initialParameters(spec, seed);
+        }
         return initial.clone();
     }
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes output files so that they appear whole or not at all: the content goes to a temporary
@@ -14,8 +16,14 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>A run that fails half-way therefore never leaves a truncated CSV that looks complete; at
  * worst the previous run's file stays in place.
+ *
+ * <p><b>Permissions</b>: the temporary file is created as any new file is (not with
+ * {@link Files#createTempFile}, which makes it private to the owner), so the result has the
+ * permissions the process's umask gives, as a file written by {@code cp} or a shell redirection.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -52,7 +60,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path tmp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path tmp = newFile(folder, "." + absolute.getFileName());
         try {
             writer.write(tmp);
             try {
@@ -68,6 +76,20 @@ public final class AtomicFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Creates a new empty file with a fresh name in the folder, with the umask's permissions. */
+    private static Path newFile(Path folder, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = folder.resolve(prefix + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

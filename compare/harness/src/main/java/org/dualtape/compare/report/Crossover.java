@@ -13,7 +13,7 @@ import java.util.List;
  * @param cheaperBelow the method cheaper below that count
  * @param cheaperAbove the method cheaper above it
  */
-public record Crossover(double parameters, String cheaperBelow, String cheaperAbove) {
+record Crossover(double parameters, String cheaperBelow, String cheaperAbove) {
 
     /**
      * Finds every crossing of two cost curves measured at the same sizes.

@@ -11,7 +11,7 @@ package org.dualtape.compare.report;
  * @param rSquared the coefficient of determination on the log scale (1 for a perfect line; NaN
  *     if all y are equal)
  */
-public record SlopeFit(double slope, double intercept, int points, double rSquared) {
+record SlopeFit(double slope, double intercept, int points, double rSquared) {
 
     /**
      * Fits a line to the points with positive finite x and y; the others are skipped.

@@ -1,5 +1,7 @@
 package org.dualtape.compare.sweep;
 
+import org.dualtape.dual.ChunkPolicy;
+
 /**
  * Measures one (method, width) cell inside a worker JVM: the plain loss, then the method's
  * gradient within the time budget, then the partials the accuracy check needs.
@@ -15,7 +17,7 @@ package org.dualtape.compare.sweep;
  * timed. A whole-gradient method whose single gradient exceeds the budget still runs at least
  * twice (one warm-up, one sample).
  */
-public final class CellMeasurer {
+final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
     private static final double LOSS_MEASURE = 0.12;
     private static final double PROBE_WARMUP = 0.15;
@@ -120,7 +122,7 @@ public final class CellMeasurer {
 
         int[] checked = AccuracyPlan.coordinates(problem);
         double[] partials = new double[checked.length];
-        evaluator.partials(w, checked, partials);
+        evaluator.gradient(w, checked, partials);
 
         return new Measurement(method.label(), width, n, chunk,
                 plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds()), loss.seconds(),
@@ -131,7 +133,8 @@ public final class CellMeasurer {
     }
 
     /**
-     * Returns the chunk a method uses: the requested one (capped at the parameter count) for the
+     * Returns the chunk a method uses: the requested one (no wider than the parameter count and
+     * {@link ChunkPolicy#WIDEST_CHUNK}, as {@code Forward} seeds it) for the
      * chunked methods, else 1.
      *
      * @param method the method
@@ -143,8 +146,8 @@ public final class CellMeasurer {
         if (method != Method.FORWARD_CHUNKED && method != Method.COMMONS_MATH_DS) {
             return 1;
         }
-        return requested == 0 ? MethodWiring.defaultChunk(parameters)
-                : Math.max(1, Math.min(requested, parameters));
+        return requested == 0 ? ChunkPolicy.chunkSize(parameters)
+                : ChunkPolicy.passWidth(requested, parameters);
     }
 
     /** The whole gradient if {@code m} is all coordinates, else partials at m spread ones. */
@@ -155,7 +158,7 @@ public final class CellMeasurer {
         }
         int[] part = m == 0 ? new int[0] : Coordinates.spread(w.length, m);
         double[] out = new double[m];
-        return () -> evaluator.partials(w, part, out);
+        return () -> evaluator.gradient(w, part, out);
     }
 
     private Stopwatch.Timing time(Runnable task, double warmup, double measure) {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Choices of parameter coordinates: all of them, evenly spread ones (for timing part of a
  * gradient) and a seeded stratified sample (for measuring accuracy on large networks).
  */
-public final class Coordinates {
+final class Coordinates {
     private Coordinates() {
     }
 

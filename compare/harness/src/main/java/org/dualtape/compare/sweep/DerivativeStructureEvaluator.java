@@ -22,7 +22,7 @@ final class DerivativeStructureEvaluator implements Evaluator {
     }
 
     @Override
-    public void partials(double[] w, int[] coordinates, double[] out) {
+    public void gradient(double[] w, int[] coordinates, double[] out) {
         for (int start = 0; start < coordinates.length; start += chunk) {
             int k = Math.min(chunk, coordinates.length - start);
             for (int i = 0; i < w.length; i++) {
@@ -44,6 +44,6 @@ final class DerivativeStructureEvaluator implements Evaluator {
 
     @Override
     public void gradient(double[] w, double[] gradient) {
-        partials(w, Coordinates.all(w.length), gradient);
+        gradient(w, Coordinates.all(w.length), gradient);
     }
 }

@@ -1,25 +1,26 @@
 package org.dualtape.compare.sweep;
 
 /**
- * One gradient method prepared for one {@link SweepProblem}: computes partials of the loss.
+ * One gradient method prepared for one {@link SweepProblem} ({@link Method#prepare}): the
+ * gradient of the loss, or some of its components, by the library call a user would make.
  *
  * <p>Methods that need one pass per coordinate (forward mode, numerical differences) compute only
- * the coordinates asked for, so the sweep can time part of a gradient and extrapolate. Methods that
- * produce the whole gradient at once (reverse mode, hand-written backpropagation) compute it and
- * copy out the coordinates asked for.
+ * the coordinates asked for, by the same passes as a whole gradient, so the sweep can time part
+ * of a gradient and extrapolate. Methods that produce the whole gradient at once (reverse mode,
+ * hand-written backpropagation) compute it and copy out the coordinates asked for.
  */
 public interface Evaluator {
 
     /**
-     * Computes some partials of the loss.
+     * Computes some components of the gradient of the loss.
      *
      * @param w parameters; not modified (methods that perturb it restore it before returning)
-     * @param coordinates indices of the partials wanted, distinct, each in [0, parameter count);
-     *     not modified
+     * @param coordinates the parameters to differentiate by, distinct, each in [0, parameter
+     *     count); not modified
      * @param out receives {@code out[j] = ∂L/∂w[coordinates[j]]}, length at least
      *     {@code coordinates.length}; modified
      */
-    void partials(double[] w, int[] coordinates, double[] out);
+    void gradient(double[] w, int[] coordinates, double[] out);
 
     /**
      * Computes the full gradient of the loss.

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param partials the partials at {@link AccuracyPlan#coordinates}; empty if failed
  * @param failure why the cell failed, or null
  */
-public record Measurement(String method, int width, int parameters, int chunk, double seconds,
+record Measurement(String method, int width, int parameters, int chunk, double seconds,
         double lossSeconds, long passes, double bytesPerGradient, long tapeEntries, long tapeBytes,
         boolean estimated, int timedCoordinates, int samples, double[] partials, String failure) {
 

@@ -19,7 +19,7 @@ final class SparseGradientEvaluator implements Evaluator {
     }
 
     @Override
-    public void partials(double[] w, int[] coordinates, double[] out) {
+    public void gradient(double[] w, int[] coordinates, double[] out) {
         for (int i = 0; i < w.length; i++) {
             inputs[i] = SparseGradient.createConstant(w[i]);
         }
@@ -34,6 +34,6 @@ final class SparseGradientEvaluator implements Evaluator {
 
     @Override
     public void gradient(double[] w, double[] gradient) {
-        partials(w, Coordinates.all(w.length), gradient);
+        gradient(w, Coordinates.all(w.length), gradient);
     }
 }

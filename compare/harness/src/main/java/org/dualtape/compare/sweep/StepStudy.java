@@ -69,10 +69,10 @@ public final class StepStudy {
         for (Method method : METHODS) {
             try {
                 for (double h : steps()) {
-                    Evaluator evaluator = MethodWiring.prepareWithStep(method, problem, h);
+                    Evaluator evaluator = method.prepareWithStep(problem, h);
                     double error;
                     try {
-                        evaluator.partials(w, all, partials);
+                        evaluator.gradient(w, all, partials);
                         error = Errors.of(partials, reference).maxRelative();
                     } catch (IllegalArgumentException vanished) {
                         error = Double.NaN;

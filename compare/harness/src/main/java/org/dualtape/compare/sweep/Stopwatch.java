@@ -14,7 +14,7 @@ import java.util.Arrays;
  * sample is always taken; the shortest sample so far predicts the next). <b>Allocation</b> comes from the JVM's per-thread counter
  * ({@code com.sun.management.ThreadMXBean}), NaN where that is unsupported.
  */
-public final class Stopwatch {
+final class Stopwatch {
     /** Shortest sample; shorter tasks are repeated inside one sample. */
     public static final double MIN_SAMPLE_SECONDS = 1e-3;
     /** Samples wanted for a median. */

@@ -14,7 +14,7 @@ package org.dualtape.compare.sweep;
  * @param parameters the parameter count
  * @param estimated whether fewer than all coordinates are timed
  */
-public record TimingPlan(int coordinates, int parameters, boolean estimated) {
+record TimingPlan(int coordinates, int parameters, boolean estimated) {
     /**
      * Samples a plan aims to fit in the measuring time: more than {@link Stopwatch#MIN_SAMPLES},
      * so that the median of a part that will be scaled up by a large factor resists a garbage

@@ -2,6 +2,7 @@ package org.dualtape.compare.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,15 @@ class AtomicFilesTest {
             throw new IllegalStateException("crash (simulated)");
         }));
         assertEquals(false, Files.exists(target));
+    }
+
+    @Test
+    void theFileHasTheUmasksPermissionsLikeAnyNewFile(@TempDir Path folder) throws IOException {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(folder.resolve("plain.txt")); // what cp or > would create
+        Path target = folder.resolve("sweep.csv");
+        AtomicFiles.writeString(target, "a\n");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
     }
 
     @Test
