@@ -65,7 +65,8 @@ import org.dualtape.dual.ValueAndJacobian;
  * Commons Math keeps the vectors and matrices an adapter returns, so every evaluation returns new
  * arrays (wrapped without copying); the differentiation allocates as the {@link Forward} and
  * {@link Reverse} methods it calls say. An adapter of a generic function may be used from several
- * threads; one of a {@link Replay} is not for concurrent use, as its replay.
+ * threads; one of a {@link Replay} as its replay allows (an interpreted one by one thread at a time,
+ * a compiled one by many).
  */
 public final class CommonsMath {
 
@@ -154,10 +155,8 @@ public final class CommonsMath {
 
     /**
      * A least-squares model from a recorded vector function ({@link Reverse#recordVector}, or
-     * compiled): values and Jacobian by replay, the function not run again.
-     *
-     * <p>Main's {@link Replay} has no value-and-Jacobian method yet, so this replays twice per
-     * evaluation (once for the values, once for the Jacobian).
+     * {@link Replay#compile() compiled}): values and Jacobian from one replay
+     * ({@link Replay#valueAndJacobian(double[], double[], double[][])}), the function not run again.
      *
      * @param replay the recording, of n inputs and m outputs
      * @return the adapter
@@ -165,9 +164,10 @@ public final class CommonsMath {
     public static MultivariateJacobianFunction jacobianFunction(Replay replay) {
         Objects.requireNonNull(replay, "replay");
         return point -> {
-            double[] x = point.toArray();
-            double[] values = replay.values(x);
-            return pair(new ValueAndJacobian(values, replay.jacobian(x)));
+            double[] values = new double[replay.outputCount()];
+            double[][] jacobian = new double[values.length][replay.inputCount()];
+            replay.valueAndJacobian(point.toArray(), values, jacobian);
+            return pair(new ValueAndJacobian(values, jacobian));
         };
     }
 

@@ -51,7 +51,9 @@ class CommonsMathTest {
         for (Mode mode : Mode.values()) {
             adapters.add(CommonsMath.jacobianFunction(CurveModel::model, mode));
         }
-        adapters.add(CommonsMath.jacobianFunction(Reverse.recordVector(CurveModel::model, CurveModel.START)));
+        Replay replay = Reverse.recordVector(CurveModel::model, CurveModel.START);
+        adapters.add(CommonsMath.jacobianFunction(replay));
+        adapters.add(CommonsMath.jacobianFunction(replay.compile()));
         for (MultivariateJacobianFunction adapter : adapters) {
             LeastSquaresOptimizer.Optimum optimum = CurveModel.fit(adapter);
             assertArrayEquals(expected, optimum.getPoint().toArray(), SAME_OPTIMUM);
@@ -75,6 +77,9 @@ class CommonsMathTest {
         Replay replay = Reverse.recordVector(CurveModel::model, CurveModel.START);
         assertArrayEquals(plain, CommonsMath.jacobianFunction(replay).value(new ArrayRealVector(p)).getFirst().toArray(), 0);
         assertMatrix(hand, CommonsMath.jacobian(replay).value(p), ROUNDING, "replay");
+        Pair<RealVector, RealMatrix> compiled = CommonsMath.jacobianFunction(replay.compile()).value(new ArrayRealVector(p));
+        assertArrayEquals(plain, compiled.getFirst().toArray(), 0, "compiled replay's values");
+        assertMatrix(hand, compiled.getSecond().getData(), ROUNDING, "compiled replay");
     }
 
     @Test
