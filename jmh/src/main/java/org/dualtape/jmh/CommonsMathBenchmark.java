@@ -12,7 +12,9 @@ import org.apache.commons.math3.util.Pair;
 import org.dualtape.dual.Forward;
 import org.dualtape.dual.MultiDual;
 import org.dualtape.tape.CommonsMath;
+import org.dualtape.tape.Replay;
 import org.dualtape.tape.Reverse;
+import org.dualtape.tape.Var;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +58,13 @@ public class CommonsMathBenchmark {
     /** Output buffer of the plain evaluation. */
     double[] y = new double[POINTS];
 
+    /** Caller buffers of the into-buffer forms. */
+    double[] values = new double[POINTS];
+    double[][] rows = new double[POINTS][4];
+
     private Function<MultiDual[], MultiDual[]> forwardModel;
+    private Function<Var[], Var[]> reverseModel;
+    private Replay compiled;
     private MultivariateJacobianFunction adapter;
     private MultivariateJacobianFunction replayAdapter;
 
@@ -74,6 +82,8 @@ public class CommonsMathBenchmark {
     @Setup
     public void setUp() {
         forwardModel = CommonsMathBenchmark::model;
+        reverseModel = CommonsMathBenchmark::model;
+        compiled = Reverse.recordVector(reverseModel, p).compile();
         adapter = CommonsMath.jacobianFunction(CommonsMathBenchmark::model);
         replayAdapter = CommonsMath.jacobianFunction(Reverse.recordVector(CommonsMathBenchmark::model, p));
     }
@@ -120,6 +130,40 @@ public class CommonsMathBenchmark {
     @Benchmark
     public Pair<RealVector, RealMatrix> adapterOfReplay() {
         return replayAdapter.value(point);
+    }
+
+    /**
+     * Values and Jacobian into the caller's buffers by forward mode: with {@code -prof gc}, what
+     * the dual side allocates (the results allocate nothing).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public double[][] forwardIntoBuffers() {
+        Forward.valueAndJacobian(forwardModel, p, values, rows);
+        return rows;
+    }
+
+    /**
+     * Values and Jacobian into the caller's buffers by reverse mode (the thread's tape reused).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public double[][] reverseIntoBuffers() {
+        Reverse.valueAndJacobian(reverseModel, p, values, rows);
+        return rows;
+    }
+
+    /**
+     * Values and Jacobian into the caller's buffers by a compiled replay.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public double[][] compiledReplayIntoBuffers() {
+        compiled.valueAndJacobian(p, values, rows);
+        return rows;
     }
 }
 // HOW TO RUN: java -jar jmh/target/benchmarks.jar CommonsMathBenchmark -f 1 -wi 3 -i 5 -w 500ms -r 500ms -prof gc

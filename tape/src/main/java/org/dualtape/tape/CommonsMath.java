@@ -72,8 +72,11 @@ public final class CommonsMath {
 
     /**
      * The most inputs for which {@link Mode#AUTO} differentiates by forward mode regardless of
-     * the outputs: ⌈n / k⌉ forward passes cost about n + 1 evaluations, a recording with its
-     * reverse sweep a few, so forward pays below a handful of inputs.
+     * the outputs. A forward gradient costs up to about n + 1 evaluations (one pass of n
+     * tangents), a reverse one a recording and a sweep, a few evaluations whatever n: forward pays
+     * for a handful of inputs. The value 8 is that estimate, not yet a measurement:
+     * {@code GradientModeBenchmark} (module jmh) asks the question, but on the shared machine it
+     * ran on (load average 28) its figures varied by more than 100% and could not settle it.
      */
     public static final int FORWARD_INPUTS = 8;
 
