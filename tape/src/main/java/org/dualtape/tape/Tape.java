@@ -74,6 +74,8 @@ public final class Tape {
     /** Recorded parameters, in recording order ({@link Op#AUX} per entry). */
     double[] aux;
     int auxSize;
+    /** Names given to inputs for printing ({@link #variable(double, String)}), by entry; null when none. */
+    private java.util.Map<Integer, String> names;
     /** Workspace of the sweeps, reused. */
     double[] adjoint = new double[0];
     double[] tangent = new double[0];
@@ -130,6 +132,31 @@ public final class Tape {
      */
     public Var variable(double x) {
         return var(leaf(Op.INPUT, x));
+    }
+
+    /**
+     * Records an independent variable with a name, which {@link #table()} and {@link #dot()} show
+     * next to its entry (as in {@code input a}); the name is only for printing and is forgotten
+     * by {@link #clear()}.
+     *
+     * @param x its value
+     * @param name the name to print, such as {@code "a"}
+     * @return the new variable
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Var variable(double x, String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        int entry = leaf(Op.INPUT, x);
+        if (names == null) {
+            names = new java.util.HashMap<>();
+        }
+        names.put(entry, name);
+        return var(entry);
+    }
+
+    /** The printed name of an entry given by {@link #variable(double, String)}, or null. */
+    String nameOf(int entry) {
+        return names == null ? null : names.get(entry);
     }
 
     /**
@@ -281,6 +308,7 @@ public final class Tape {
         replayed = false;
         generation++;
         arena.clear();
+        names = null;
     }
 
     /**

@@ -72,7 +72,8 @@ final class TapePrinter {
         } else if (code == Op.V_SCALE || code == Op.V_SHIFT) {
             label += " " + number(t.arena.constant(t.arena.nodeOf(i)));
         }
-        return label;
+        String name = t.nameOf(i);
+        return name == null ? label : label + " " + name;
     }
 
     private String arguments(int i) {

@@ -87,6 +87,25 @@ class TapeTest {
     }
 
     @Test
+    void namedInputsAreShownInTheTableAndTheDotAndForgottenByClear() {
+        Tape tape = new Tape();
+        Var a = tape.variable(2, "a");
+        Var b = tape.variable(3, "b");
+        Var plain = tape.variable(4);
+        tape.reverse(a.multiply(b).add(plain));
+        String[] lines = tape.table().split("\n");
+        assertRow(lines[1], "0", "input", "a", "2", "3");
+        assertRow(lines[2], "1", "input", "b", "3", "2");
+        assertRow(lines[3], "2", "input", "4", "1");
+        assertTrue(tape.dot().contains("#1 input b\\nvalue 3"), tape.dot());
+        assertEquals(6.0, a.multiply(b).value()); // a name changes nothing but the printing
+        tape.clear();
+        tape.variable(5);
+        assertRow(tape.table().split("\n")[1], "0", "input", "5");
+        assertThrows(NullPointerException.class, () -> tape.variable(1, null));
+    }
+
+    @Test
     void minMaxRoundAndCompareRecordTheirBranch() {
         Tape tape = new Tape();
         Var x = tape.variable(2.6);

@@ -13,7 +13,10 @@ import org.dualtape.compare.sweep.StepPoint;
  *
  * <p>Numbers are written with {@link Locale#ROOT}. A failed row keeps its method, width and
  * parameter count, leaves the measured fields empty and says {@code failed} in the
- * {@code estimated} column (details.csv also gives the reason). Files are written atomically
+ * {@code estimated} column (details.csv also gives the reason). The last column of details.csv,
+ * {@code flag}, is empty for a trusted cell and says why for a cell whose estimate is not
+ * reproducible ({@link CellResult#flag()}); sweep.csv keeps its fixed columns. Files are written
+ * atomically
  * ({@link AtomicFiles}).
  */
 public final class Csv {
@@ -23,7 +26,7 @@ public final class Csv {
     /** The header of details.csv. */
     public static final String DETAILS_HEADER = "method,width,params,chunk,seconds,omega,passes,"
             + "max_rel_error,max_abs_error,bytes_per_gradient,tape_entries,tape_bytes,estimated,"
-            + "timed_coordinates,checked_coordinates,failure";
+            + "timed_coordinates,checked_coordinates,failure,flag";
     /** The header of steps.csv, exactly. */
     public static final String STEPS_HEADER = "method,step,max_rel_error";
 
@@ -65,7 +68,7 @@ public final class Csv {
                     .append(',').append(r.chunk()).append(',');
             if (r.failed()) {
                 csv.append(",,,,,,,,failed,,").append(quote(r.checked())).append(',')
-                        .append(quote(r.failure())).append('\n');
+                        .append(quote(r.failure())).append(",\n");
                 continue;
             }
             csv.append(number(r.seconds())).append(',').append(number(r.omega())).append(',')
@@ -74,7 +77,7 @@ public final class Csv {
                     .append(',').append(optional(r.tapeEntries())).append(',')
                     .append(optional(r.tapeBytes())).append(',').append(r.estimated()).append(',')
                     .append(r.timedCoordinates()).append(',').append(quote(r.checked()))
-                    .append(",\n");
+                    .append(",,").append(quote(r.flag())).append('\n');
         }
         return csv.toString();
     }

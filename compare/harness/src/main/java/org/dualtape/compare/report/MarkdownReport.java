@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.dualtape.compare.sweep.AccuracyPlan;
 import org.dualtape.compare.sweep.CellResult;
+import org.dualtape.compare.sweep.Consistency;
 import org.dualtape.compare.sweep.Errors;
 import org.dualtape.compare.sweep.Method;
 import org.dualtape.compare.sweep.StepPoint;
@@ -54,7 +55,15 @@ public final class MarkdownReport {
                     .append("- **estimated** (marked `*`): the time budget allowed only part of the"
                             + " gradient's passes (evenly spread coordinates); the time and allocation"
                             + " are scaled up by the pass count (for commons-math-sparse: by the number"
-                            + " of variables, after timing its fixed pass on its own).\n\n");
+                            + " of variables, after timing its fixed pass on its own).\n")
+                    .append("- **flagged** (marked `†`): an estimated cell whose figure is not reproducible:"
+                            + " two timings of it, on different numbers of coordinates, extrapolate to figures"
+                            + " more than ").append(Consistency.AGREEMENT).append("× apart, or its ω per"
+                            + " parameter differs more than ").append(Consistency.FACTOR).append("× from a"
+                            + " neighbouring width's. Flagged cells are left out of the crossovers and the"
+                            + " cheapest-method table; the section *Flagged cells* says why each was flagged.\n")
+                    .append("- **cannot run**: a method whose single pass (or gradient) would overrun the"
+                            + " cell's budget is not run at that width; the row says so under *Failures*.\n\n");
             methods(md, rows);
             pivot(md, "ω (gradient time ÷ loss time)", rows, r -> fmt("%.3g", r.omega()));
             pivot(md, "Max relative error", rows, r -> fmt("%.1e", r.maxRelError()));
@@ -63,8 +72,10 @@ public final class MarkdownReport {
             crossovers(md, rows);
             full(md, rows);
             failures(md, rows);
-            md.append("## Plots\n\n![cost](").append(Charts.COST).append(")\n\n![error](")
-                    .append(Charts.ERROR).append(")\n\n");
+            flagged(md, rows);
+            md.append("## Plots\n\nFilled markers: measured; hollow: estimated; black x: flagged.\n\n")
+                    .append("![omega](").append(Charts.OMEGA).append(")\n\n![error](").append(Charts.ERROR)
+                    .append(")\n\n![seconds](").append(Charts.COST).append(")\n\n");
         }
         if (!steps.isEmpty()) {
             steps(md, steps);
@@ -115,7 +126,7 @@ public final class MarkdownReport {
             for (int w : widths) {
                 CellResult r = e.getValue().get(w);
                 md.append(' ').append(r == null ? "" : r.failed() ? "failed"
-                        : cell.apply(r) + (r.estimated() ? "*" : "")).append(" |");
+                        : cell.apply(r) + marks(r)).append(" |");
             }
             md.append('\n');
         }
@@ -125,10 +136,11 @@ public final class MarkdownReport {
     private static void slopes(StringBuilder md, List<CellResult> rows) {
         md.append("## Growth of cost with parameters\n\nLeast-squares slope of log(seconds) against"
                 + " log(parameters): about 2 means one pass per parameter (forward mode, numerical"
-                + " differences), about 1 a constant number of passes (reverse mode).\n\n"
+                + " differences), about 1 a constant number of passes (reverse mode). Flagged cells"
+                + " (†) are left out of the fit.\n\n"
                 + "| method | slope | points | r² |\n|---|---:|---:|---:|\n");
         for (Map.Entry<String, List<CellResult>> e : byMethod(rows).entrySet()) {
-            List<CellResult> ok = e.getValue().stream().filter(r -> !r.failed()).toList();
+            List<CellResult> ok = e.getValue().stream().filter(MarkdownReport::trusted).toList();
             SlopeFit fit = SlopeFit.fit(ok.stream().mapToDouble(CellResult::parameters).toArray(),
                     ok.stream().mapToDouble(CellResult::seconds).toArray());
             md.append("| ").append(e.getKey()).append(" | ")
@@ -142,7 +154,8 @@ public final class MarkdownReport {
 
     private static void crossovers(StringBuilder md, List<CellResult> rows) {
         md.append("## Crossovers\n\nWhere a forward-type or numerical method (one pass per parameter"
-                + " or chunk) and a reverse-type method (whole gradient at once) swap places.\n\n");
+                + " or chunk) and a reverse-type method (whole gradient at once) swap places; flagged"
+                + " cells (†) are left out.\n\n");
         Map<String, List<CellResult>> methods = byMethod(rows);
         List<String> lines = new ArrayList<>();
         List<String> none = new ArrayList<>();
@@ -153,13 +166,13 @@ public final class MarkdownReport {
                 }
                 TreeMap<Integer, double[]> common = new TreeMap<>();
                 for (CellResult r : methods.get(a)) {
-                    common.put(r.width(), new double[] {r.parameters(), r.failed() ? Double.NaN
-                            : r.seconds(), Double.NaN});
+                    common.put(r.width(), new double[] {r.parameters(), trusted(r) ? r.seconds()
+                            : Double.NaN, Double.NaN});
                 }
                 for (CellResult r : methods.get(b)) {
                     double[] p = common.get(r.width());
                     if (p != null) {
-                        p[2] = r.failed() ? Double.NaN : r.seconds();
+                        p[2] = trusted(r) ? r.seconds() : Double.NaN;
                     }
                 }
                 double[] params = common.values().stream().mapToDouble(p -> p[0]).toArray();
@@ -194,7 +207,7 @@ public final class MarkdownReport {
     private static void cheapest(StringBuilder md, List<CellResult> rows) {
         TreeMap<Integer, CellResult[]> best = new TreeMap<>(); // [0] forward-type, [1] reverse-type
         for (CellResult r : rows) {
-            if (r.failed() || !(r.seconds() > 0)) {
+            if (!trusted(r) || !(r.seconds() > 0)) {
                 continue;
             }
             CellResult[] pair = best.computeIfAbsent(r.width(), w -> new CellResult[2]);
@@ -203,7 +216,7 @@ public final class MarkdownReport {
                 pair[kind] = r;
             }
         }
-        md.append("Cheapest of each kind per width:\n\n| h | params | forward-type | seconds"
+        md.append("Cheapest of each kind per width (flagged cells left out):\n\n| h | params | forward-type | seconds"
                 + " | reverse-type | seconds | ratio |\n|---:|---:|---|---:|---|---:|---:|\n");
         for (Map.Entry<Integer, CellResult[]> e : best.entrySet()) {
             CellResult f = e.getValue()[0];
@@ -213,7 +226,7 @@ public final class MarkdownReport {
             }
             md.append("| ").append(e.getKey()).append(" | ").append(f.parameters()).append(" | ")
                     .append(f.method()).append(" | ").append(fmt("%.3g", f.seconds()))
-                    .append(f.estimated() ? "*" : "").append(" | ").append(r.method()).append(" | ")
+                    .append(marks(f)).append(" | ").append(r.method()).append(" | ")
                     .append(fmt("%.3g", r.seconds())).append(" | ")
                     .append(fmt("%.3g", f.seconds() / r.seconds())).append(" |\n");
         }
@@ -223,12 +236,12 @@ public final class MarkdownReport {
     private static void full(StringBuilder md, List<CellResult> rows) {
         md.append("## All measurements\n\n| method | h | params | seconds | ω | passes"
                 + " | max rel error | max abs error | bytes/gradient | tape entries | tape bytes"
-                + " | estimated | checked |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + " | estimated | checked | flagged |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         for (CellResult r : rows) {
             md.append("| ").append(r.method()).append(" | ").append(r.width()).append(" | ")
                     .append(r.parameters()).append(" | ");
             if (r.failed()) {
-                md.append("failed | | | | | | | | | ").append(r.checked()).append(" |\n");
+                md.append("failed | | | | | | | | | ").append(r.checked()).append(" | |\n");
                 continue;
             }
             md.append(fmt("%.3e", r.seconds())).append(" | ").append(fmt("%.3g", r.omega()))
@@ -239,9 +252,33 @@ public final class MarkdownReport {
                     .append(r.tapeEntries() < 0 ? "" : String.valueOf(r.tapeEntries()))
                     .append(" | ").append(r.tapeBytes() < 0 ? "" : String.valueOf(r.tapeBytes()))
                     .append(" | ").append(r.estimated()).append(" | ").append(r.checked())
-                    .append(" |\n");
+                    .append(" | ").append(r.flagged() ? "yes †" : "").append(" |\n");
         }
         md.append('\n');
+    }
+
+    private static void flagged(StringBuilder md, List<CellResult> rows) {
+        List<CellResult> flagged = rows.stream().filter(CellResult::flagged).toList();
+        if (flagged.isEmpty()) {
+            return;
+        }
+        md.append("## Flagged cells\n\nThese estimates are not reproducible at this budget; a longer"
+                + " --budget times more of their passes.\n\n");
+        for (CellResult r : flagged) {
+            md.append("- ").append(r.method()).append(" at h=").append(r.width()).append(": ")
+                    .append(r.flag()).append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** The marks after a cell's figure: {@code *} estimated, {@code †} flagged. */
+    private static String marks(CellResult r) {
+        return (r.estimated() ? "*" : "") + (r.flagged() ? "†" : "");
+    }
+
+    /** Whether a cell may carry a crossover or a headline: measured or reproducibly estimated. */
+    private static boolean trusted(CellResult r) {
+        return !r.failed() && !r.flagged();
     }
 
     private static void failures(StringBuilder md, List<CellResult> rows) {

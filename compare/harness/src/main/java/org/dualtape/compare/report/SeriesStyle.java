@@ -29,6 +29,12 @@ final class SeriesStyle {
     };
     private static final float[][] DASHES = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
 
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // no display needed to draw a PNG
+        }
+    }
+
     private SeriesStyle() {
     }
 

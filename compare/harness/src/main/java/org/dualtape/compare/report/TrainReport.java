@@ -1,8 +1,6 @@
 package org.dualtape.compare.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import org.dualtape.compare.train.Drift;
 import org.dualtape.compare.train.MethodRun;
 import org.dualtape.compare.train.TrainPoint;
 import org.dualtape.compare.train.TrainResult;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -33,12 +30,6 @@ public final class TrainReport {
     /** The CSV header. */
     public static final String HEADER = "method,step,seconds,train_loss,test_loss,test_accuracy";
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // no display needed to draw a PNG
-        }
-    }
-
     private TrainReport() {
     }
 
@@ -52,8 +43,8 @@ public final class TrainReport {
      */
     public static void write(Path folder, TrainResult result, String command) throws IOException {
         AtomicFiles.writeString(folder.resolve(CSV), csv(result.points()));
-        png(folder.resolve(BY_SECONDS), chart(result, true));
-        png(folder.resolve(BY_STEPS), chart(result, false));
+        Charts.write(folder.resolve(BY_SECONDS), chart(result, true));
+        Charts.write(folder.resolve(BY_STEPS), chart(result, false));
         AtomicFiles.writeString(folder.resolve(MARKDOWN), markdown(result, command, MachineInfo.current()));
     }
 
@@ -189,18 +180,6 @@ public final class TrainReport {
         }
         SeriesStyle.decades(chart, true, least, most);
         return chart;
-    }
-
-    private static void png(Path target, XYChart chart) throws IOException {
-        if (chart.getSeriesMap().isEmpty()) {
-            Files.deleteIfExists(target);
-            return;
-        }
-        AtomicFiles.write(target, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        });
     }
 
     private static String trim(double v) {

@@ -1,5 +1,6 @@
 package org.dualtape.compare.sweep;
 
+import java.util.Locale;
 import org.dualtape.dual.ChunkPolicy;
 
 /**
@@ -16,6 +17,20 @@ import org.dualtape.dual.ChunkPolicy;
  * a whole gradient; {@link TimingPlan} then decides whether the whole gradient or part of it is
  * timed. A whole-gradient method whose single gradient exceeds the budget still runs at least
  * twice (one warm-up, one sample).
+ *
+ * <p><b>The budget bounds the set-up too</b>: a method timed in part first runs one unit of
+ * coordinates once. If that single pass takes longer than the whole budget (at least
+ * {@value #PASS_FLOOR} s), or would by the previous width's cost per loss evaluation, the cell is
+ * not measured: it fails with a message saying that the method cannot run at this size within the
+ * budget, instead of running for minutes. A whole-gradient method gets {@value #WHOLE_LIMIT}
+ * budgets for its one gradient. The accuracy check of a slow method is limited to the evenly
+ * spread part of the checked coordinates that fits {@value #ACCURACY_SHARE} of the budget (at
+ * least {@value #ACCURACY_FLOOR} s, and at least one unit).
+ *
+ * <p><b>Reproducible estimates</b>: an estimated cell is timed twice, on its planned coordinates
+ * and on half as many (or, when the plan is a single unit, on the same ones again), and both
+ * timings are extrapolated. If the two estimates differ by more than {@value #AGREEMENT}×, the
+ * cell is flagged ({@link Measurement#flag()}): its figure is not reproducible at this budget.
  */
 final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
@@ -24,7 +39,18 @@ final class CellMeasurer {
     private static final double PROBE_MEASURE = 0.05;
     private static final double FIXED_MEASURE = 0.05;
     private static final double PART_WARMUP = 0.05;
-    private static final double PART_MEASURE = 0.45;
+    private static final double PART_MEASURE = 0.3;
+    private static final double CHECK_MEASURE = 0.15;
+    /** Two extrapolations of one cell further apart than this factor flag the cell. */
+    static final double AGREEMENT = Consistency.AGREEMENT;
+    /** The share of the budget a slow method's accuracy check may take. */
+    public static final double ACCURACY_SHARE = 0.5;
+    /** The accuracy check may always take this long, however small the budget. */
+    public static final double ACCURACY_FLOOR = 0.5;
+    /** A single pass may always take this long before a method is said not to run at a size. */
+    public static final double PASS_FLOOR = 1.0;
+    /** A whole-gradient method predicted to take more than this many budgets per gradient is not run. */
+    private static final double WHOLE_LIMIT = 30;
     private static final double WHOLE_WARMUP = 0.3;
     private static final double WHOLE_MEASURE = 0.5;
     private static final double MIN_JVM_WARMUP = 1.0;
@@ -33,6 +59,9 @@ final class CellMeasurer {
     private final ProblemFamily family;
     private final double budgetSeconds;
     private final int requestedChunk;
+    private final double passFloor;
+    /** Seconds of one timed unit (partial methods) or gradient (whole methods) per loss evaluation at the last width. */
+    private double unitPerLoss = Double.NaN;
 
     /**
      * Creates a measurer.
@@ -44,6 +73,11 @@ final class CellMeasurer {
      * @throws IllegalArgumentException if the budget is not above 0 or the chunk is negative
      */
     public CellMeasurer(ProblemFamily family, double budgetSeconds, int requestedChunk) {
+        this(family, budgetSeconds, requestedChunk, PASS_FLOOR);
+    }
+
+    /** A measurer with another {@link #PASS_FLOOR}, for tests of the "cannot run" rule. */
+    CellMeasurer(ProblemFamily family, double budgetSeconds, int requestedChunk, double passFloor) {
         if (!(budgetSeconds > 0) || requestedChunk < 0) {
             throw new IllegalArgumentException("need budget > 0 and chunk >= 0 (0: default), got "
                     + budgetSeconds + " and " + requestedChunk);
@@ -51,6 +85,7 @@ final class CellMeasurer {
         this.family = family;
         this.budgetSeconds = budgetSeconds;
         this.requestedChunk = requestedChunk;
+        this.passFloor = passFloor;
     }
 
     /**
@@ -102,25 +137,57 @@ final class CellMeasurer {
         Stopwatch.Timing loss = Stopwatch.time(() -> Stopwatch.consume(problem.loss(w)),
                 LOSS_WARMUP * budgetSeconds, LOSS_MEASURE * budgetSeconds);
 
+        int unit = method.partial() ? Math.min(method.unit(chunk), n) : n;
+        double limit = Math.max(passFloor, method.partial() ? budgetSeconds : WHOLE_LIMIT * budgetSeconds);
+        double predicted = unitPerLoss * loss.seconds();
+        if (predicted > limit) {
+            return cannotRun(method, width, n, String.format(Locale.ROOT, "would take about %.3g s"
+                    + " (from the previous width)", predicted), unit);
+        }
         Evaluator evaluator = method.prepare(problem, chunk);
+        Runnable first = task(evaluator, w, unit);
+        long start = System.nanoTime();
+        first.run(); // also the first warm-up run
+        double once = (System.nanoTime() - start) * 1e-9;
+        unitPerLoss = once / loss.seconds();
+        if (once > limit) {
+            return cannotRun(method, width, n, String.format(Locale.ROOT, "took %.3g s", once), unit);
+        }
         TimingPlan plan;
         Stopwatch.Timing timing;
         Stopwatch.Timing fixed = new Stopwatch.Timing(0, 0, 0, 0);
+        String flag = null;
+        double perCoordinate;
         if (method.partial()) {
-            int unit = Math.min(method.unit(chunk), n);
-            Stopwatch.Timing probe = time(task(evaluator, w, unit), PROBE_WARMUP, PROBE_MEASURE);
+            Stopwatch.Timing probe = time(first, PROBE_WARMUP, PROBE_MEASURE);
+            perCoordinate = probe.seconds() / unit;
             if (method.fixedPass()) {
-                fixed = time(task(evaluator, w, 0), 0, FIXED_MEASURE);
+                fixed = time(task(evaluator, w, 0), PART_WARMUP, FIXED_MEASURE);
             }
             plan = TimingPlan.choose(method, n, chunk, probe.seconds(), fixed.seconds(),
                     PART_MEASURE * budgetSeconds);
             timing = time(task(evaluator, w, plan.coordinates()), PART_WARMUP, PART_MEASURE);
+            if (plan.estimated()) {
+                flag = crossCheck(method, chunk, unit, evaluator, w, plan, timing, fixed);
+            }
         } else {
             plan = new TimingPlan(n, n, false);
-            timing = time(task(evaluator, w, n), WHOLE_WARMUP, WHOLE_MEASURE);
+            timing = time(first, WHOLE_WARMUP, WHOLE_MEASURE);
+            perCoordinate = 0;
         }
 
         int[] checked = AccuracyPlan.coordinates(problem);
+        int affordable = perCoordinate > 0
+                ? (int) Math.min(checked.length, Math.max(unit, accuracySeconds() / perCoordinate))
+                : checked.length;
+        if (affordable < checked.length) {
+            int[] part = Coordinates.spread(checked.length, affordable);
+            int[] some = new int[affordable];
+            for (int j = 0; j < affordable; j++) {
+                some[j] = checked[part[j]];
+            }
+            checked = some;
+        }
         double[] partials = new double[checked.length];
         evaluator.gradient(w, checked, partials);
 
@@ -129,7 +196,38 @@ final class CellMeasurer {
                 method.passes(n, chunk),
                 plan.extrapolate(method, chunk, timing.bytesPerRun(), fixed.bytesPerRun()),
                 evaluator.tapeEntries(), evaluator.tapeBytes(), plan.estimated(),
-                plan.coordinates(), timing.samples(), partials, null);
+                plan.coordinates(), timing.samples(), partials, null, flag);
+    }
+
+    /**
+     * Times an estimated cell a second time, on half its coordinates (or the same ones when it
+     * times a single unit), and returns a flag if the two extrapolations disagree by more than
+     * {@link #AGREEMENT}, else null.
+     */
+    private String crossCheck(Method method, int chunk, int unit, Evaluator evaluator, double[] w,
+            TimingPlan plan, Stopwatch.Timing timing, Stopwatch.Timing fixed) {
+        int half = Math.max(unit, plan.coordinates() / 2 / unit * unit);
+        TimingPlan other = new TimingPlan(half, plan.parameters(), true);
+        Stopwatch.Timing again = time(task(evaluator, w, half), 0, CHECK_MEASURE);
+        double a = plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds());
+        double b = other.extrapolate(method, chunk, again.seconds(), fixed.seconds());
+        double ratio = Math.max(a, b) / Math.min(a, b);
+        if (ratio > AGREEMENT || !(ratio >= 1)) {
+            return String.format(Locale.ROOT, "not reproducible: timed on %d and on %d of %d coordinates,"
+                    + " the estimates differ %.2g×", plan.coordinates(), half, plan.parameters(), ratio);
+        }
+        return null;
+    }
+
+    private double accuracySeconds() {
+        return Math.max(ACCURACY_FLOOR, ACCURACY_SHARE * budgetSeconds);
+    }
+
+    private static Measurement cannotRun(Method method, int width, int n, String what, int unit) {
+        return Measurement.failed(method.label(), width, n, String.format(Locale.ROOT,
+                "cannot run at %,d parameters within the budget: one %s %s, more than the cell's budget"
+                        + " allows", n, unit < n ? "pass of " + unit + " coordinate" + (unit == 1 ? "" : "s")
+                        : "whole gradient", what));
     }
 
     /**

@@ -26,10 +26,38 @@ import java.util.Map;
  * @param samples samples behind the median
  * @param partials the partials at {@link AccuracyPlan#coordinates}; empty if failed
  * @param failure why the cell failed, or null
+ * @param flag why the estimate is not to be trusted, or null ({@link CellResult#flag()})
  */
 record Measurement(String method, int width, int parameters, int chunk, double seconds,
         double lossSeconds, long passes, double bytesPerGradient, long tapeEntries, long tapeBytes,
-        boolean estimated, int timedCoordinates, int samples, double[] partials, String failure) {
+        boolean estimated, int timedCoordinates, int samples, double[] partials, String failure,
+        String flag) {
+
+    /**
+     * A measurement without a flag.
+     *
+     * @param method the method's name
+     * @param width the width
+     * @param parameters the parameter count
+     * @param chunk the chunk
+     * @param seconds seconds per gradient
+     * @param lossSeconds seconds per loss
+     * @param passes passes per gradient
+     * @param bytesPerGradient bytes per gradient
+     * @param tapeEntries tape entries or -1
+     * @param tapeBytes tape bytes or -1
+     * @param estimated whether extrapolated
+     * @param timedCoordinates coordinates timed
+     * @param samples samples behind the median
+     * @param partials the checked partials
+     * @param failure why the cell failed, or null
+     */
+    public Measurement(String method, int width, int parameters, int chunk, double seconds,
+            double lossSeconds, long passes, double bytesPerGradient, long tapeEntries, long tapeBytes,
+            boolean estimated, int timedCoordinates, int samples, double[] partials, String failure) {
+        this(method, width, parameters, chunk, seconds, lossSeconds, passes, bytesPerGradient, tapeEntries,
+                tapeBytes, estimated, timedCoordinates, samples, partials, failure, null);
+    }
 
     /** Marks the worker's result lines among anything else on its standard output. */
     public static final String PREFIX = "@@dualtape-cell";
@@ -76,6 +104,9 @@ record Measurement(String method, int width, int parameters, int chunk, double s
         if (failure != null) {
             field(line, "failure", failure.replaceAll("[\\t\\r\\n]+", " "));
         }
+        if (flag != null) {
+            field(line, "flag", flag.replaceAll("[\\t\\r\\n]+", " "));
+        }
         return line.toString();
     }
 
@@ -111,7 +142,7 @@ record Measurement(String method, int width, int parameters, int chunk, double s
                     Long.parseLong(f.get("tapeEntries")), Long.parseLong(f.get("tapeBytes")),
                     Boolean.parseBoolean(f.get("estimated")),
                     Integer.parseInt(f.get("timedCoordinates")), Integer.parseInt(f.get("samples")),
-                    partials, f.get("failure"));
+                    partials, f.get("failure"), f.get("flag"));
         } catch (NullPointerException | NumberFormatException e) {
             throw new IllegalArgumentException("malformed cell line: " + line, e);
         }

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Each method gets a fresh JVM so one method's JIT profile cannot slow another. A worker that
  * crashes or stops answering within {@link #cellTimeoutSeconds(double)} produces a failure row for
  * the width it was on and is restarted for the remaining widths: every (method, width) gets a row.
+ * Estimated cells that contradict their neighbours across widths are flagged at the end
+ * ({@link Consistency}).
  */
 public final class SweepRunner {
     private final SweepConfig config;
@@ -75,7 +77,7 @@ public final class SweepRunner {
                 }
             }
         }
-        return rows;
+        return Consistency.flagAcrossWidths(rows);
     }
 
     private static final String WORKER_LOST = "worker lost: ";
@@ -136,7 +138,8 @@ public final class SweepRunner {
         if (row.failed()) {
             return head + "FAILED " + row.failure();
         }
-        return head + String.format(Locale.ROOT, "%.3e s/gradient, omega %.3g, max rel error %.2e%s",
-                row.seconds(), row.omega(), row.maxRelError(), row.estimated() ? " (estimated)" : "");
+        return head + String.format(Locale.ROOT, "%.3e s/gradient, omega %.3g, max rel error %.2e%s%s",
+                row.seconds(), row.omega(), row.maxRelError(), row.estimated() ? " (estimated)" : "",
+                row.flagged() ? " FLAGGED " + row.flag() : "");
     }
 }

@@ -41,6 +41,26 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aFlaggedCellIsMarkedListedAndCarriesNoHeadline() {
+        List<CellResult> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            CellResult r = rows.get(i);
+            if (r.method().equals("forward-dual") && r.width() == 8) {
+                rows.set(i, r.withFlag("not reproducible: the estimates differ 3×"));
+            }
+        }
+        RunInfo run = new RunInfo("dualtape-compare sweep", "test loss", "test reference", 0.5, "chunk policy",
+                1, new MachineInfo("cpu", 2, "8 GB", "jvm", "os"));
+        String md = MarkdownReport.render(run, rows, List.of());
+        assertTrue(md.contains("## Flagged cells") && md.contains("forward-dual at h=8: not reproducible"), md);
+        assertTrue(md.contains("†"), md);
+        assertTrue(md.contains("| 4 | 202 | forward-dual |"), md);
+        assertTrue(!md.contains("| 8 | 426 | forward-dual |"), "the cheapest-method table rests on a flagged cell:\n" + md);
+        assertTrue(md.contains("| forward-dual | 2.00 | 2 |"), "the flagged cell is left out of the fit:\n" + md);
+        assertTrue(md.contains(Charts.OMEGA), md);
+    }
+
+    @Test
     void memoryIsShownInGibibytes() {
         assertTrue(MachineInfo.gib("24684092 kB").equals("23.5 GiB"), MachineInfo.gib("24684092 kB"));
         assertTrue(MachineInfo.gib("unknown").equals("unknown"));

@@ -38,11 +38,14 @@ class CellMeasurerTest {
     void slowPerCoordinateMethodIsTimedInPartAndMarkedEstimated() {
         // 40,001 parameters, one DerivativeStructure pass per 8: ~5,000 passes of 40,001 inputs,
         // seconds of work against a measuring time of 0.009 s, on any machine.
-        Measurement m = new CellMeasurer(family, SMALL_BUDGET, 8).measure(Method.COMMONS_MATH_DS, 40_000);
+        // A pass may take up to a minute here (a loaded machine): this test is about timing in part.
+        Measurement m = new CellMeasurer(family, SMALL_BUDGET, 8, 60).measure(Method.COMMONS_MATH_DS, 40_000);
+        assertNull(m.failure());
         assertTrue(m.estimated());
         assertTrue(m.timedCoordinates() < m.parameters());
         assertEquals(0, m.timedCoordinates() % 8);
-        assertEquals(AccuracyPlan.SAMPLE_SIZE, m.partials().length);
+        // The accuracy check takes what its share of the budget allows: at least one chunk.
+        assertTrue(m.partials().length >= 8 && m.partials().length <= AccuracyPlan.SAMPLE_SIZE, m.toString());
         assertError(m, 40_000);
     }
 
@@ -64,7 +67,7 @@ class CellMeasurerTest {
         SweepProblem problem = family.create(width);
         double[] reference = problem.referencePartials(problem.initialParameters(),
                 AccuracyPlan.coordinates(problem));
-        double error = Errors.of(m.partials(), reference).maxRelative();
+        double error = CellResult.of(m, reference).maxRelError();
         assertTrue(error < EXACT_METHOD_ERROR, m.method() + " error " + error);
     }
 }

@@ -32,6 +32,18 @@ class MeasurementTest {
     }
 
     @Test
+    void aFlagRoundTripsAndReachesTheRow() {
+        Measurement m = new Measurement("complex-step", 64, 6922, 1, 2.0, 1e-5, 6922, 0, -1, -1, true, 3, 3,
+                new double[] {1.5}, null, "not reproducible:\tthe estimates differ 3×");
+        Measurement back = Measurement.parse(m.toLine());
+        assertEquals("not reproducible: the estimates differ 3×", back.flag());
+        CellResult row = CellResult.of(back, new double[] {1.5});
+        assertTrue(row.flagged());
+        assertEquals(back.flag(), row.flag());
+        assertNull(Measurement.parse(Measurement.failed("x", 1, 2, "why").toLine()).flag());
+    }
+
+    @Test
     void failureMessagesSurviveLineBreaksAndTabs() {
         Measurement m = Measurement.failed("richardson", 1024, 1_093_642,
                 "java.lang.OutOfMemoryError:\tJava heap\nspace");
