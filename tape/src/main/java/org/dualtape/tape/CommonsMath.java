@@ -44,8 +44,8 @@ import org.dualtape.dual.ValueAndJacobian;
  * ({@link Forward}, dual numbers, no tape) for few inputs, reverse mode ({@link Reverse}, one
  * recording) for many. For a scalar function of n inputs, forward when
  * {@code n <= FORWARD_INPUTS}; for a vector function of m outputs, forward when
- * {@code n <= FORWARD_INPUTS} or {@code n <= m}, the m of the previous evaluation (the first
- * evaluation with more inputs, m unknown, records). Pass {@link Mode#FORWARD} or
+ * {@code n <= FORWARD_INPUTS} or {@code n <= m}, the m its first evaluation found (that first
+ * evaluation, m still unknown, records when {@code n > FORWARD_INPUTS}). Pass {@link Mode#FORWARD} or
  * {@link Mode#REVERSE} to choose. Both give the same values bitwise and derivatives equal to
  * rounding; the mode only changes the cost.
  *
