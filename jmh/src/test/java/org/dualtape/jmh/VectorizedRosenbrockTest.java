@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dualtape.tape.Replay;
 import org.dualtape.tape.Reverse;
-import org.dualtape.tape.ValueAndGradient;
+import org.dualtape.dual.ValueAndGradient;
 import org.junit.jupiter.api.Test;
 
 /**

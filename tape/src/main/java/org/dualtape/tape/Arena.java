@@ -16,9 +16,9 @@ import java.util.Arrays;
  */
 final class Arena {
     final Tape tape;
-    double[] val = new double[64];
-    double[] adj = new double[0];
-    double[] tan = new double[0];
+    double[] value = new double[64];
+    double[] adjoint = new double[0];
+    double[] tangent = new double[0];
     int used;
     int[] ints = new int[16];
     int intsUsed;
@@ -36,6 +36,7 @@ final class Arena {
     /** Whether the node depends on an input, so that its adjoint is wanted. */
     boolean[] needs = new boolean[8];
 
+    private double[][] scratch = {new double[0], new double[0]};
     /** The element of the first node whose branch changed in the last replay. */
     private int changeElement;
     private double changeRecorded;
@@ -56,14 +57,15 @@ final class Arena {
     }
 
     long capacityBytes() {
-        return 8L * (val.length + adj.length + tan.length) + 4L * ints.length + 45L * entry.length;
+        return 8L * (value.length + adjoint.length + tangent.length) + 4L * ints.length + 45L * entry.length;
     }
 
     // ---------------------------------------------------------------- recording
 
     /**
      * Appends a node and its tape entry (with {@code scalarArgs} argument slots for the caller to
-     * fill) and reserves {@code region} doubles; the caller computes it.
+     * fill) and reserves {@code region} doubles; the caller computes it. Every array grows before
+     * the tape entry is appended, so a failed growth leaves tape and arena as they were.
      *
      * @return the node's number
      */
@@ -71,13 +73,17 @@ final class Arena {
         if (nodes == entry.length) {
             grow();
         }
+        if (region > value.length - used) {
+            value = Arrays.copyOf(value, Sizes.grown(value.length, (long) used + region, "vector values"));
+        }
         int j = nodes;
         if (scalarArgs == 0) {
             entry[j] = tape.leaf(code, Double.NaN);
         } else {
-            int e = tape.pushN(code, scalarArgs);
+            int k = tape.pushN(code, scalarArgs);
+            int e = tape.size - 1;
             tape.value[e] = Double.NaN;
-            Arrays.fill(tape.partial, tape.start[e], tape.start[e + 1], 0.0); // unused: the rule reads values
+            Arrays.fill(tape.partial, k, k + scalarArgs, 0.0); // unused: the rule reads values
             entry[j] = e;
         }
         this.rows[j] = rows;
@@ -93,12 +99,9 @@ final class Arena {
         return j;
     }
 
-    /** Reserves {@code n} doubles of the value arena; returns their offset. */
-    int reserve(int n) {
+    /** Reserves {@code n} doubles of the value arena (capacity already there); returns their offset. */
+    private int reserve(int n) {
         int start = used;
-        if (start + n > val.length) {
-            val = Arrays.copyOf(val, Math.max(start + n, 2 * val.length));
-        }
         used = start + n;
         return start;
     }
@@ -106,25 +109,90 @@ final class Arena {
     /** Copies {@code labels} into the int arena; returns their offset. */
     int store(int[] labels) {
         int start = intsUsed;
-        if (start + labels.length > ints.length) {
-            ints = Arrays.copyOf(ints, Math.max(start + labels.length, 2 * ints.length));
+        if (labels.length > ints.length - start) {
+            ints = Arrays.copyOf(ints, Sizes.grown(ints.length, (long) start + labels.length, "labels"));
         }
         System.arraycopy(labels, 0, ints, start, labels.length);
         intsUsed = start + labels.length;
         return start;
     }
 
+    /** Grows the per-node arrays, all allocated before any is replaced. */
     private void grow() {
-        int n = 2 * entry.length;
-        entry = Arrays.copyOf(entry, n);
-        off = Arrays.copyOf(off, n);
-        rows = Arrays.copyOf(rows, n);
-        cols = Arrays.copyOf(cols, n);
-        a = Arrays.copyOf(a, n);
-        b = Arrays.copyOf(b, n);
-        c = Arrays.copyOf(c, n);
-        aux = Arrays.copyOf(aux, n);
-        needs = Arrays.copyOf(needs, n);
+        int n = Sizes.grown(entry.length, entry.length + 1L, "vector nodes");
+        int[][] grown = new int[8][];
+        int[][] old = {entry, off, rows, cols, a, b, c, aux};
+        for (int i = 0; i < old.length; i++) {
+            grown[i] = Arrays.copyOf(old[i], n);
+        }
+        boolean[] needed = Arrays.copyOf(needs, n);
+        entry = grown[0];
+        off = grown[1];
+        rows = grown[2];
+        cols = grown[3];
+        a = grown[4];
+        b = grown[5];
+        c = grown[6];
+        aux = grown[7];
+        needs = needed;
+    }
+
+    /**
+     * Two arrays of exactly {@code n} doubles for {@link LinearCombination}'s array form: the last
+     * pair is kept for the next call of the same length, so at most one pair is retained.
+     */
+    double[][] scratch(int n) {
+        if (scratch[0].length != n) {
+            scratch = new double[][] {new double[n], new double[n]};
+        }
+        return scratch;
+    }
+
+    /** Appends a node whose first argument is node {@code x} and computes its value; returns it. */
+    int record(int code, int x, int rows, int cols, int b, int c, int aux, int region) {
+        int j = add(code, rows, cols, x, b, c, aux, region, 0);
+        rule(j).compute(this, j, false);
+        return j;
+    }
+
+    /** A scale or shift node of node {@code x}: values, then the constant (read by the rules and the printer). */
+    int recordWithConstant(int code, int x, double constant) {
+        int n = size(x);
+        int j = add(code, rows[x], cols[x], x, -1, -1, 0, n + 1, 0);
+        value[off[j] + n] = constant;
+        rule(j).compute(this, j, false);
+        return j;
+    }
+
+    /** The rows of an elementwise result of nodes {@code j} and {@code k}, either a broadcast row. */
+    int broadcastRows(int j, int k, String name) {
+        int ra = rows[j];
+        int rb = rows[k];
+        if (cols[j] != cols[k] || (ra != rb && ra != 1 && rb != 1)) {
+            throw new IllegalArgumentException(name + ": shapes " + shape(j) + " and " + shape(k)
+                + " do not match: expected equal shapes or a 1×" + cols[j] + " row to broadcast");
+        }
+        return Math.max(ra, rb);
+    }
+
+    void requireSameShape(int j, int k, String name) {
+        if (rows[j] != rows[k] || cols[j] != cols[k]) {
+            throw new IllegalArgumentException(name + ": shapes " + shape(j) + " and " + shape(k)
+                + " differ: expected the same shape");
+        }
+    }
+
+    /** The arena index of element {@code [r][c]} of node {@code j}. */
+    int flat(int j, int r, int c) {
+        if (r < 0 || r >= rows[j] || c < 0 || c >= cols[j]) {
+            throw new IndexOutOfBoundsException("[" + r + "][" + c + "] is outside " + shape(j));
+        }
+        return off[j] + r * cols[j] + c;
+    }
+
+    /** {@code "32×10"}. */
+    String shape(int j) {
+        return rows[j] + "×" + cols[j];
     }
 
     /** The node of vector entry {@code e} (a binary search: nodes are in entry order). */
@@ -142,24 +210,24 @@ final class Arena {
 
     /** The constant of a {@link Op#V_SCALE} or {@link Op#V_SHIFT} node, kept after its values. */
     double constant(int j) {
-        return val[off[j] + size(j)];
+        return value[off[j] + size(j)];
     }
 
     // ---------------------------------------------------------------- sweeps
 
     void clearAdjoints() {
-        if (adj.length < used) {
-            adj = new double[val.length];
+        if (adjoint.length < used) {
+            adjoint = new double[value.length];
         } else {
-            Arrays.fill(adj, 0, used, 0.0);
+            Arrays.fill(adjoint, 0, used, 0.0);
         }
     }
 
     void clearTangents() {
-        if (tan.length < used) {
-            tan = new double[val.length];
+        if (tangent.length < used) {
+            tangent = new double[value.length];
         } else {
-            Arrays.fill(tan, 0, used, 0.0);
+            Arrays.fill(tangent, 0, used, 0.0);
         }
     }
 
@@ -172,19 +240,28 @@ final class Arena {
         return j;
     }
 
+    /** The rule of node {@code j}. */
+    VectorRules rule(int j) {
+        return VectorRules.of(tape.op[entry[j]]);
+    }
+
+    /** Node {@code j}'s vector-Jacobian product, unless it depends on constants only. */
     void reverse(int j) {
         if (needs[j]) {
-            VectorRules.reverse(this, j);
+            rule(j).vjp(this, j);
         }
     }
 
+    /** Node {@code j}'s Jacobian-vector product, unless it depends on constants only (tangent 0, as cleared). */
     void forward(int j) {
-        VectorRules.tangent(this, j);
+        if (needs[j]) {
+            rule(j).jvp(this, j);
+        }
     }
 
     /** Re-evaluates node {@code j}; returns false if an element left its recorded branch. */
     boolean replay(int j) {
-        int element = VectorRules.compute(this, j, true);
+        int element = rule(j).compute(this, j, true);
         if (element < 0) {
             return true;
         }
@@ -231,21 +308,28 @@ final class Arena {
     int setInput(int e, double[] x, int at) {
         int j = nodeOf(e);
         int n = size(j);
-        System.arraycopy(x, at, val, off[j], n);
+        System.arraycopy(x, at, value, off[j], n);
+        return at + n;
+    }
+
+    int readInput(int e, double[] x, int at) {
+        int j = nodeOf(e);
+        int n = size(j);
+        System.arraycopy(value, off[j], x, at, n);
         return at + n;
     }
 
     int readAdjoint(int e, double[] g, int at) {
         int j = nodeOf(e);
         int n = size(j);
-        System.arraycopy(adj, off[j], g, at, n);
+        System.arraycopy(adjoint, off[j], g, at, n);
         return at + n;
     }
 
     int seedTangent(int e, double[] v, int at) {
         int j = nodeOf(e);
         int n = size(j);
-        System.arraycopy(v, at, tan, off[j], n);
+        System.arraycopy(v, at, tangent, off[j], n);
         return at + n;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Writes the {@link Code} of one program from a recorded tape: the forward evaluation (values,
  * partials, branch checks) with the same rules, in the same order, as {@link Replayer#run}, then the
- * reverse sweep (as {@link Tape#sweepReverse}, entry by entry from the last down, partials in slot
+ * reverse sweep (as {@code Tape.reverse}, entry by entry from the last down, partials in slot
  * order, an entry with a zero adjoint propagating nothing) or the tangent sweep.
  *
  * <p>Knowledge at generation time is used, never changing a result: entries that neither reach an

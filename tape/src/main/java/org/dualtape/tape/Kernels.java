@@ -3,9 +3,10 @@ package org.dualtape.tape;
 import org.dualtape.dual.Elementary;
 
 /**
- * The plain {@code double} kernels behind the tape's vector nodes, public so that a plain
- * {@code double} loss can be written with exactly the same arithmetic: its value is then bitwise
- * the vector tape's value, and timing ratios compare like with like. Matrices are row-major
+ * The plain {@code double} kernels behind the tape's vector nodes; {@link LossRules} and
+ * {@link Plain}
+ * give plain {@code double} code the same arithmetic, so its value is bitwise the vector tape's
+ * value and timing ratios compare like with like. Matrices are row-major
  * {@code double[]} slices given by an offset; batches are rows.
  *
  * <h2>Matrix products: plain loops, measured against BLAS</h2>
@@ -40,9 +41,9 @@ import org.dualtape.dual.Elementary;
  * {@code tape} module depends on Commons Math alone.
  *
  * <h2>Other kernels</h2>
- * Sums run in index order; the losses are means ({@code / n}, not {@code * (1 / n)}).
+ * Sums run in index order. The losses and their derivatives are in {@link LossRules}.
  */
-public final class Kernels {
+final class Kernels {
     /** Columns per tile in the backward products: a few rows of a tile fit in the L1 cache. */
     private static final int TILE = 256;
 
@@ -333,87 +334,5 @@ public final class Kernels {
             s += a[aOff + i] * b[bOff + i];
         }
         return s;
-    }
-
-    /**
-     * The mean over the batch of the softmax cross-entropy with integer labels:
-     * {@code (1/batch) Σ_r (log Σ_c e^{z[r][c]} - z[r][label_r])}, each row's log-sum-exp
-     * computed as {@code m + log Σ_c e^{z[r][c] - m}} with {@code m} the row's maximum.
-     *
-     * @param z the logits, {@code batch × classes}; not modified
-     * @param labels one class in {@code [0, classes)} per row; not modified
-     * @param probs receives the softmax probabilities, {@code batch × classes}, or {@code null};
-     *     modified
-     * @param zOff where {@code z} starts
-     * @param lOff where the labels start
-     * @param batch the number of rows (the batch)
-     * @param classes the number of classes
-     * @param pOff where {@code p} starts
-     * @return the mean loss
-     */
-    public static double softmaxCrossEntropy(double[] z, int zOff, int[] labels, int lOff, int batch, int classes,
-                                             double[] probs, int pOff) {
-        double total = 0;
-        for (int r = 0; r < batch; r++) {
-            int base = zOff + r * classes;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                m = Math.max(m, z[base + c]);
-            }
-            double s = 0;
-            for (int c = 0; c < classes; c++) {
-                double e = Math.exp(z[base + c] - m);
-                s += e;
-                if (probs != null) {
-                    probs[pOff + r * classes + c] = e;
-                }
-            }
-            if (probs != null) {
-                for (int c = 0; c < classes; c++) {
-                    probs[pOff + r * classes + c] /= s;
-                }
-            }
-            total += m + Math.log(s) - z[base + labels[lOff + r]];
-        }
-        return total / batch;
-    }
-
-    /**
-     * The mean squared error {@code (1/n) Σ (p[i] - t[i])²}.
-     *
-     * @param p the predictions; not modified
-     * @param t the targets; not modified
-     * @param pOff where {@code p} starts
-     * @param tOff where {@code t} starts
-     * @param n the number of elements
-     * @return the mean
-     */
-    public static double meanSquaredError(double[] p, int pOff, double[] t, int tOff, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double d = p[pOff + i] - t[tOff + i];
-            s += d * d;
-        }
-        return s / n;
-    }
-
-    /**
-     * The mean binary cross-entropy with logits {@code (1/n) Σ max(z, 0) - z t + log(1 + e^-|z|)},
-     * the overflow-free form of {@code -(t log σ(z) + (1 - t) log(1 - σ(z)))}.
-     *
-     * @param z the logits; not modified
-     * @param t the targets, normally in [0, 1]; not modified
-     * @param zOff where {@code z} starts
-     * @param tOff where {@code t} starts
-     * @param n the number of elements
-     * @return the mean
-     */
-    public static double binaryCrossEntropyWithLogits(double[] z, int zOff, double[] t, int tOff, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double x = z[zOff + i];
-            s += Math.max(x, 0) - x * t[tOff + i] + Math.log1p(Math.exp(-Math.abs(x)));
-        }
-        return s / n;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * code: the value, the gradient, {@code uᵀ·J}, the Jacobian and {@code J·v} at each new point.
  *
  * <h2>Construction</h2>
- * {@link Reverse#record}, {@link Reverse#recordVector}, or {@link Tape#replay} on a tape the
- * caller recorded (inputs may be scalar {@link Var}s or {@link VarMatrix} inputs; the flat input
- * array lists them in the given order, matrices row by row).
+ * {@link Reverse#record}, {@link Reverse#recordVector}, or {@link #of} on a tape the caller
+ * recorded (inputs may be scalar {@link Var}s or matrix inputs made by
+ * {@link VarMatrix#variable}; the flat input array lists them in the given order, matrices row by
+ * row).
  *
  * <h2>Branches</h2>
  * Replay re-evaluates the recorded entries in order, with the same rules as the recording, so at
@@ -17,22 +18,29 @@ import java.util.Arrays;
  * (abs, floor, ceil, rint, signum, relu, round, copySign, remainder, min, max, compareTo, and
  * piecewise functions applied to matrices) keep the branch taken; when the new point takes
  * another, the methods that return results throw {@link BranchChangeException} naming the first
- * such entry, and {@link #forward(double[])} returns its index. Branches in user code on
- * {@link Var#getReal()} or {@link Var#value()} are invisible to the tape: a replay silently
- * repeats the recorded path, so code that branches on values should use {@link Var#compareTo}
- * or re-record.
+ * such entry, and {@link #evaluate(double[])} returns its index.
  *
- * <h2>State and allocation</h2>
+ * <h2>Values read by user code</h2>
+ * A branch in user code on {@link Var#getReal()} or {@link Var#value()} is invisible to the tape,
+ * so a replay elsewhere would silently repeat the recorded path. The tape notes such reads while
+ * recording, and a replay of it at any point other than the recorded one throws
+ * {@link IllegalStateException} naming the entry read, unless the caller vouches that the reads
+ * steer no branch ({@link #allowValueReads()}: a log-sum-exp shift, a print). Compare with
+ * {@link Var#compareTo} when a replay should follow the branch.
+ *
+ * <h2>State, threads and allocation</h2>
  * A replay writes the new values into the tape (so {@link Var#value()} of recorded entries reads
  * them). It re-evaluates every entry recorded before the replay was created, including guards
- * recorded after the outputs; entries recorded later keep stale values. After warm-up, {@link #forward}, {@link #valueAndGradient(double[], double[])} and
- * {@link #vjp(double[], double[], double[])} allocate nothing (except the temporary Commons
- * Math's array {@code linearCombination} makes). Not for concurrent use: one thread at a time, as
- * its tape. {@link Tape#clear()} invalidates it.
+ * recorded after the outputs; entries recorded later keep stale values. Each method holds the
+ * tape's lock while it runs, so replays of one tape used from several threads take turns and each
+ * gets its own correct answer (for throughput, record one replay per thread). After warm-up,
+ * {@link #evaluate}, {@link #valueAndGradient(double[], double[])} and
+ * {@link #vjp(double[], double[], double[])} allocate nothing (except the temporary Commons Math's
+ * array {@code linearCombination} makes). {@link Tape#clear()} invalidates it.
  */
 public final class Replay {
     private final Tape tape;
-    private final int generation;
+    private final long generation;
     private final int[] inputs;
     private final int[] outputs;
     private final int last;
@@ -40,6 +48,9 @@ public final class Replay {
     private final int width;
     /** The first entry that is not a scalar input or constant: the sweeps stop there. */
     private final int first;
+    /** The recorded point, and the first entry user code read while recording (-1: none, or allowed). */
+    private final double[] recorded;
+    private final int valueRead;
     /** The generated code, or null for interpreted replay. */
     private final Compiled compiled;
     /** Why {@link #compile()} left this replay interpreted, or null. */
@@ -50,6 +61,7 @@ public final class Replay {
     Replay(Tape tape, int[] inputs, int[] outputs) {
         this.compiled = null;
         this.interpreted = null;
+        this.valueRead = tape.firstValueRead;
         this.tape = tape;
         this.generation = tape.generation;
         this.inputs = inputs;
@@ -70,9 +82,17 @@ public final class Replay {
             f++;
         }
         this.first = f;
+        this.recorded = new double[w];
+        int at = 0;
+        for (int e : inputs) {
+            at = tape.replayer.readInput(e, recorded, at);
+        }
     }
 
-    /** The same replay, compiled ({@code how} a {@link Compiled}) or left interpreted ({@code how} the reason). */
+    /**
+     * The same replay, compiled ({@code how} a {@link Compiled}), left interpreted ({@code how} the
+     * reason), or (a {@link Boolean}) with value reads allowed.
+     */
     private Replay(Replay r, Object how) {
         this.tape = r.tape;
         this.generation = r.generation;
@@ -82,8 +102,96 @@ public final class Replay {
         this.end = r.end;
         this.width = r.width;
         this.first = r.first;
-        this.compiled = how instanceof Compiled c ? c : null;
-        this.interpreted = how instanceof String why ? why : null;
+        this.recorded = r.recorded;
+        this.valueRead = how instanceof Boolean ? -1 : r.valueRead;
+        this.compiled = how instanceof Compiled c ? c : how instanceof Boolean ? r.compiled : null;
+        this.interpreted = how instanceof String why ? why : how instanceof Boolean ? r.interpreted : null;
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new inputs.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the inputs whose values a replay replaces, in the order of its flat input array
+     *     (each must be a {@link Tape#variable}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a variable of the output's tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public static Replay of(Var output, Var... inputs) {
+        return of(new Var[] {output}, inputs);
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new inputs, with several outputs.
+     *
+     * @param outputs the outputs, at least one; not modified
+     * @param inputs the inputs whose values a replay replaces (each must be a {@link Tape#variable});
+     *     not modified
+     * @return the replay
+     * @throws IllegalArgumentException if there is no output, or an input is not a variable of the
+     *     outputs' tape, or is listed twice
+     * @throws IllegalStateException if a {@code Var} belongs to another tape or is stale
+     */
+    public static Replay of(Var[] outputs, Var[] inputs) {
+        Tape t = tapeOf(outputs);
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            if (inputs[j] == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            inputs[j].checkOn(t);
+            in[j] = inputs[j].index;
+        }
+        return t.replayer.prepare(outputs, in);
+    }
+
+    /**
+     * Prepares to re-evaluate a recording at new matrix inputs. The flat input array of the replay
+     * lists the matrices' values in order, each row by row.
+     *
+     * @param output the output to evaluate and differentiate
+     * @param inputs the matrices whose values a replay replaces (each made by
+     *     {@link VarMatrix#variable}); not modified
+     * @return the replay
+     * @throws IllegalArgumentException if an input is not a matrix input of the output's tape, or is listed twice
+     * @throws IllegalStateException if an argument belongs to another tape or is stale
+     */
+    public static Replay of(Var output, VarMatrix... inputs) {
+        Var[] outputs = {output};
+        Tape t = tapeOf(outputs);
+        int[] in = new int[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            VarMatrix x = inputs[j];
+            if (x == null) {
+                throw new IllegalArgumentException("input " + j + " is null");
+            }
+            if (x.tape != t) {
+                throw new IllegalStateException(x.describe() + " is not on " + t);
+            }
+            x.check();
+            in[j] = x.entry;
+        }
+        return t.replayer.prepare(outputs, in);
+    }
+
+    private static Tape tapeOf(Var[] outputs) {
+        if (outputs.length == 0 || outputs[0] == null) {
+            throw new IllegalArgumentException(outputs.length == 0 ? "a replay needs at least one output"
+                : "output 0 is null");
+        }
+        return outputs[0].tape;
+    }
+
+    /**
+     * This replay, allowed to run at any point although user code read values while recording:
+     * for reads the caller knows steer no branch (a log-sum-exp shift, a debugging print). A
+     * branch on such a read is then silently repeated as recorded.
+     *
+     * @return a replay of the same recording without the check; this one is unchanged
+     */
+    public Replay allowValueReads() {
+        return new Replay(this, Boolean.TRUE);
     }
 
     /**
@@ -92,7 +200,7 @@ public final class Replay {
      * replay's; a Jacobian that {@link #toString()} says is computed by forward tangents equal to
      * rounding), branch changes reported by the same {@link BranchChangeException}. It may be used
      * from many threads at once (each has its own workspace) and does not write values into the
-     * tape; {@link #forward(double[])} still re-evaluates the tape by interpretation. A tape that
+     * tape; {@link #evaluate(double[])} still re-evaluates the tape by interpretation. A tape that
      * compiled code does not handle (vector nodes, array-form linear combinations, more than two
      * million entries) gives an interpreted replay whose {@link #explain()} says why.
      *
@@ -208,7 +316,14 @@ public final class Replay {
      * @throws IllegalArgumentException if {@code x.length != inputCount()}
      * @throws IllegalStateException if the tape was cleared since recording
      */
-    public int forward(double[] x) {
+    public int evaluate(double[] x) {
+        synchronized (tape) {
+            return run(x);
+        }
+    }
+
+    /** Sets the inputs and re-evaluates the tape; the caller holds the tape's lock. */
+    private int run(double[] x) {
         checkInput(x);
         int at = 0;
         for (int e : inputs) {
@@ -245,9 +360,11 @@ public final class Replay {
             compiled.values(x, y);
             return;
         }
-        strict(x);
-        for (int r = 0; r < y.length; r++) {
-            y[r] = tape.value[outputs[r]];
+        synchronized (tape) {
+            strict(x);
+            for (int r = 0; r < y.length; r++) {
+                y[r] = tape.value[outputs[r]];
+            }
         }
     }
 
@@ -265,8 +382,10 @@ public final class Replay {
             checkInput(x);
             return compiled.value(x);
         }
-        strict(x);
-        return tape.value[outputs[0]];
+        synchronized (tape) {
+            strict(x);
+            return tape.value[outputs[0]];
+        }
     }
 
     /**
@@ -310,12 +429,12 @@ public final class Replay {
             checkInput(x);
             return compiled.valueAndGradient(x, gradient);
         }
-        strict(x);
-        tape.clearAdjoints();
-        tape.adjoint[outputs[0]] = 1;
-        tape.sweepReverse(outputs[0], first);
-        readAdjoints(gradient);
-        return tape.value[outputs[0]];
+        synchronized (tape) {
+            strict(x);
+            tape.reverse(outputs, 0, 1, null, first);
+            readAdjoints(gradient);
+            return tape.value[outputs[0]];
+        }
     }
 
     /**
@@ -349,13 +468,11 @@ public final class Replay {
             compiled.vjp(x, u, result);
             return;
         }
-        strict(x);
-        tape.clearAdjoints();
-        for (int r = 0; r < outputs.length; r++) {
-            tape.adjoint[outputs[r]] += u[r];
+        synchronized (tape) {
+            strict(x);
+            tape.reverse(outputs, 0, outputs.length, u, first);
+            readAdjoints(result);
         }
-        tape.sweepReverse(last, first);
-        readAdjoints(result);
     }
 
     /**
@@ -405,15 +522,15 @@ public final class Replay {
             compiled.jacobian(x, y, jacobian);
             return;
         }
-        strict(x);
-        for (int r = 0; r < outputs.length; r++) {
-            if (y != null) {
-                y[r] = tape.value[outputs[r]];
+        synchronized (tape) {
+            strict(x);
+            for (int r = 0; r < outputs.length; r++) {
+                if (y != null) {
+                    y[r] = tape.value[outputs[r]];
+                }
+                tape.reverse(outputs, r, r + 1, null, first);
+                readAdjoints(jacobian[r]);
             }
-            tape.clearAdjoints();
-            tape.adjoint[outputs[r]] = 1;
-            tape.sweepReverse(outputs[r], first);
-            readAdjoints(jacobian[r]);
         }
     }
 
@@ -448,23 +565,34 @@ public final class Replay {
             compiled.jvp(x, v, result);
             return;
         }
-        strict(x);
-        tape.clearTangents();
-        int at = 0;
-        for (int e : inputs) {
-            at = tape.replayer.seedTangent(e, v, at);
-        }
-        tape.sweepForward(last);
-        for (int r = 0; r < outputs.length; r++) {
-            result[r] = tape.tangent[outputs[r]];
+        synchronized (tape) {
+            strict(x);
+            tape.clearTangents();
+            int at = 0;
+            for (int e : inputs) {
+                at = tape.replayer.seedTangent(e, v, at);
+            }
+            tape.sweepForward(last);
+            for (int r = 0; r < outputs.length; r++) {
+                result[r] = tape.tangent[outputs[r]];
+            }
         }
     }
 
-    /** Throws unless the tape is live and {@code x} has one value per input. */
+    /**
+     * Throws unless the tape is live, {@code x} has one value per input, and (if user code read
+     * values while recording) {@code x} is the recorded point or reads are allowed.
+     */
     private void checkInput(double[] x) {
         checkLive();
         if (x.length != width) {
             throw new IllegalArgumentException("the replay has " + width + " inputs but x has length " + x.length);
+        }
+        if (valueRead >= 0 && !Arrays.equals(x, recorded)) {
+            throw new IllegalStateException("user code read the value of entry #" + valueRead + " of " + tape.id()
+                + " (getReal() or value()) while recording, so a branch on it would be silently repeated at"
+                + " this other point; record the function again there, compare with Var.compareTo, or call"
+                + " allowValueReads() if no branch depends on the values read");
         }
     }
 
@@ -482,8 +610,10 @@ public final class Replay {
     public double[] hvp(double[] x, double[] v) {
         scalarOutput("hvp");
         checkLength("v", v.length, width);
-        strict(x);
-        return secondOrder().hvp(outputs[0], first, inputs, v);
+        synchronized (tape) {
+            strict(x);
+            return secondOrder().hvp(outputs[0], first, inputs, v);
+        }
     }
 
     /**
@@ -497,8 +627,10 @@ public final class Replay {
      */
     public double[][] hessian(double[] x) {
         scalarOutput("hessian");
-        strict(x);
-        return secondOrder().hessian(outputs[0], first, inputs, width);
+        synchronized (tape) {
+            strict(x);
+            return secondOrder().hessian(outputs[0], first, inputs, width);
+        }
     }
 
     private SecondOrder secondOrder() {
@@ -516,7 +648,7 @@ public final class Replay {
     }
 
     private void strict(double[] x) {
-        int changed = forward(x);
+        int changed = run(x);
         if (changed >= 0) {
             throw new BranchChangeException(changed, tape.replayer.describeChange(changed));
         }

@@ -83,10 +83,7 @@ final class Replayer {
                 case Op.MAX -> v[i] = Rules.max(p, k, v[g[k]], v[g[k + 1]]);
                 case Op.ROUND -> v[i] = Rules.round(p, k, v[g[k]]);
                 case Op.COMPARE -> v[i] = Rules.compare(p, k, v[g[k]], v[g[k + 1]]);
-                case Op.LC_VAR -> Rules.linearCombination(t, i);
-                case Op.LC_VAR_N -> Rules.linearCombinationN(t, i, false);
-                case Op.LC_CONST -> Rules.linearCombinationConstant(t, i);
-                case Op.LC_CONST_N -> Rules.linearCombinationN(t, i, true);
+                case Op.LC_VAR, Op.LC_VAR_N, Op.LC_CONST, Op.LC_CONST_N -> LinearCombination.evaluate(t, i);
                 default -> {
                     if (code >= Op.VECTOR) {
                         if (!t.arena.replay(node++) && changed < 0) {
@@ -151,6 +148,15 @@ final class Replayer {
             return at + 1;
         }
         return t.arena.setInput(e, x, at);
+    }
+
+    /** Copies input entry {@code e}'s values to {@code x[at...]}; returns the next position. */
+    int readInput(int e, double[] x, int at) {
+        if (t.op[e] == Op.INPUT) {
+            x[at] = t.value[e];
+            return at + 1;
+        }
+        return t.arena.readInput(e, x, at);
     }
 
     /** Copies input entry {@code e}'s adjoint to {@code g[at...]}; returns the next position. */

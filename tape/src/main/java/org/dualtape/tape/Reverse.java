@@ -3,6 +3,7 @@ package org.dualtape.tape;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.dualtape.dual.ValueAndGradient;
 import org.dualtape.dual.ValueAndJacobian;
 
 /**
@@ -16,12 +17,15 @@ import org.dualtape.dual.ValueAndJacobian;
  * tangent sweep over it. To evaluate the same function at many points without running it again,
  * {@link #record} it once and use the {@link Replay}.
  *
- * <h2>Tapes and threads</h2>
+ * <h2>Tapes, threads and memory</h2>
  * Each thread reuses one tape for these calls (a thread-local cache, not a "current tape": every
  * {@code Var} knows its tape), so repeated calls allocate little; a call nested inside a function
  * being differentiated gets a fresh tape. The {@code Var}s given to the function are valid only
  * during the call: afterwards the tape is cleared and using them throws
- * {@link IllegalStateException}. Calls on separate threads never interfere.
+ * {@link IllegalStateException}. Calls on separate threads never interfere. A thread keeps its
+ * tape between calls only while the tape's arrays take at most {@link #RETAINED_BYTES}: after a
+ * larger call the tape is dropped (the next call starts small), so one huge gradient does not pin
+ * its memory to the thread. {@link #releaseTape()} drops the calling thread's tape at once.
  *
  * <h2>Bad input</h2>
  * A function returning {@code null}: {@link IllegalArgumentException}. A function returning a
@@ -29,6 +33,8 @@ import org.dualtape.dual.ValueAndJacobian;
  * of the wrong length: {@link IllegalArgumentException} with both lengths.
  */
 public final class Reverse {
+    /** The most bytes of tape arrays ({@link Tape#capacityBytes()}) a thread keeps between calls: 64 MiB. */
+    public static final long RETAINED_BYTES = 64L << 20;
     private static final ThreadLocal<Lease> TAPES = ThreadLocal.withInitial(Lease::new);
 
     private Reverse() {
@@ -47,7 +53,7 @@ public final class Reverse {
         try {
             Var v = tape.variable(x);
             Var y = output(tape, f.apply(v), -1);
-            tape.reverse(y);
+            tape.reverse(new int[] {y.index}, 0, 1, null, 1);
             return tape.adjoint[v.index];
         } finally {
             release(tape);
@@ -62,7 +68,9 @@ public final class Reverse {
      * @return {@code ∇f(x)}, one component per input
      */
     public static double[] gradient(Function<Var[], Var> f, double[] x) {
-        return valueAndGradient(f, x).gradient();
+        double[] g = new double[x.length];
+        valueAndGradient(f, x, g);
+        return g;
     }
 
     /**
@@ -73,17 +81,32 @@ public final class Reverse {
      * @return {@code f(x)} and {@code ∇f(x)}
      */
     public static ValueAndGradient valueAndGradient(Function<Var[], Var> f, double[] x) {
+        double[] g = new double[x.length];
+        return ValueAndGradient.of(valueAndGradient(f, x, g), g);
+    }
+
+    /**
+     * The value of a scalar function, and its gradient into a caller's array, from one recording.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @param gradient receives {@code ∇f(x)}, one component per input; modified
+     * @return {@code f(x)}
+     * @throws IllegalArgumentException if {@code gradient.length != x.length}
+     */
+    public static double valueAndGradient(Function<Var[], Var> f, double[] x, double[] gradient) {
         Objects.requireNonNull(f, "f");
+        if (gradient.length != x.length) {
+            throw new IllegalArgumentException("gradient has length " + gradient.length + " but x has length "
+                + x.length);
+        }
         Tape tape = acquire();
         try {
             Var[] v = tape.variables(x);
             Var y = output(tape, f.apply(v), -1);
-            tape.clearAdjoints();
-            tape.adjoint[y.index] = 1;
-            tape.sweepReverse(y.index, x.length); // entries below x.length are the inputs
-            double[] g = new double[x.length];
-            System.arraycopy(tape.adjoint, 0, g, 0, x.length);
-            return new ValueAndGradient(tape.value[y.index], g);
+            tape.reverse(new int[] {y.index}, 0, 1, null, x.length); // entries below x.length are the inputs
+            System.arraycopy(tape.adjoint, 0, gradient, 0, x.length);
+            return tape.value[y.index];
         } finally {
             release(tape);
         }
@@ -109,7 +132,7 @@ public final class Reverse {
                 throw new IllegalArgumentException("u has length " + u.length + " but the function returned "
                     + y.length + " outputs");
             }
-            tape.reverse(y, u);
+            tape.reverse(Var.indices(tape, y), 0, y.length, u, x.length);
             double[] g = new double[x.length];
             System.arraycopy(tape.adjoint, 0, g, 0, x.length);
             return g;
@@ -131,11 +154,10 @@ public final class Reverse {
         try {
             Var[] v = tape.variables(x);
             Var[] y = outputs(tape, f.apply(v));
+            int[] out = Var.indices(tape, y);
             double[][] jacobian = new double[y.length][x.length];
             for (int r = 0; r < y.length; r++) {
-                tape.clearAdjoints();
-                tape.adjoint[y[r].index] = 1;
-                tape.sweepReverse(y[r].index, x.length);
+                tape.reverse(out, r, r + 1, null, x.length);
                 System.arraycopy(tape.adjoint, 0, jacobian[r], 0, x.length);
             }
             return jacobian;
@@ -188,9 +210,9 @@ public final class Reverse {
      *
      * <h4>Allocation</h4>
      * Nothing for the results, and after the first calls on a thread nothing on the tape side (the
-     * thread's tape keeps its arrays). What remains is the function's side: the array of n
-     * {@link Var} inputs, one {@code Var} (a small object naming an entry) per operation of f, and
-     * the array f returns.
+     * thread's tape keeps its arrays). What remains: the array of n {@link Var} inputs, one
+     * {@code Var} (a small object naming an entry) per operation of f, the array f returns, and
+     * the m entry numbers of its outputs.
      *
      * <h4>Bad input</h4>
      * Row lengths and {@code values.length} are checked before f is called, the number of outputs
@@ -233,13 +255,12 @@ public final class Reverse {
 
     /** Reads the values of {@code y} (if {@code values} is not null) and one reverse sweep per row. */
     private static void sweepRows(Tape tape, Var[] y, double[] values, double[][] jacobian, int n) {
+        int[] out = Var.indices(tape, y);
         for (int r = 0; r < y.length; r++) {
             if (values != null) {
-                values[r] = tape.value[y[r].index];
+                values[r] = tape.value[out[r]];
             }
-            tape.clearAdjoints();
-            tape.adjoint[y[r].index] = 1;
-            tape.sweepReverse(y[r].index, n); // entries below n are the inputs
+            tape.reverse(out, r, r + 1, null, n); // entries below n are the inputs
             System.arraycopy(tape.adjoint, 0, jacobian[r], 0, n);
         }
     }
@@ -337,7 +358,7 @@ public final class Reverse {
         Objects.requireNonNull(f, "f");
         Tape tape = new Tape();
         Var[] v = tape.variables(x);
-        return tape.replay(output(tape, f.apply(v), -1), v);
+        return Replay.of(output(tape, f.apply(v), -1), v);
     }
 
     /**
@@ -352,7 +373,7 @@ public final class Reverse {
         Objects.requireNonNull(f, "f");
         Tape tape = new Tape();
         Var[] v = tape.variables(x);
-        return tape.replay(outputs(tape, f.apply(v)), v);
+        return Replay.of(outputs(tape, f.apply(v)), v);
     }
 
     /**
@@ -370,10 +391,10 @@ public final class Reverse {
         Objects.requireNonNull(x, "x (the point) is null");
         Tape tape = acquire();
         try {
-            VarMatrix v = tape.matrix(x, 1, x.length);
+            VarMatrix v = VarMatrix.variable(tape, x, 1, x.length);
             Var y = output(tape, f.apply(v), -1);
-            tape.reverse(y);
-            return new ValueAndGradient(tape.value[y.index], v.adjoint());
+            tape.reverse(new int[] {y.index}, 0, 1, null, 0);
+            return ValueAndGradient.of(tape.value[y.index], v.adjoint());
         } finally {
             release(tape);
         }
@@ -404,8 +425,8 @@ public final class Reverse {
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(x, "x (the point) is null");
         Tape tape = new Tape();
-        VarMatrix v = tape.matrix(x, 1, x.length);
-        return tape.replay(output(tape, f.apply(v), -1), v);
+        VarMatrix v = VarMatrix.variable(tape, x, 1, x.length);
+        return Replay.of(output(tape, f.apply(v), -1), v);
     }
 
     /** Checks one output of a function recorded on {@code tape}; {@code i} is its index or -1. */
@@ -418,7 +439,7 @@ public final class Reverse {
             throw new IllegalStateException("the function returned " + y.describe() + (i < 0 ? "" : " as output "
                 + i) + ", but its arguments are on " + tape.id());
         }
-        tape.check(y);
+        y.checkOn(tape);
         return y;
     }
 
@@ -448,12 +469,32 @@ public final class Reverse {
         Lease lease = TAPES.get();
         if (lease.tape == tape) {
             lease.inUse = false;
+            if (tape.capacityBytes() > RETAINED_BYTES) {
+                lease.tape = new Tape();
+            }
         }
+    }
+
+    /**
+     * Drops the tape the calling thread keeps for these calls (a small one is made at the next
+     * call), for a thread about to idle in a pool after large gradients. Does nothing while a call
+     * on this thread is recording.
+     */
+    public static void releaseTape() {
+        Lease lease = TAPES.get();
+        if (!lease.inUse) {
+            TAPES.remove();
+        }
+    }
+
+    /** The bytes the calling thread's cached tape holds (for tests of the bound). */
+    static long retainedBytes() {
+        return TAPES.get().tape.capacityBytes();
     }
 
     /** A thread's reusable tape and whether a call is using it. */
     private static final class Lease {
-        final Tape tape = new Tape();
+        Tape tape = new Tape();
         boolean inUse;
     }
 }

@@ -1,6 +1,5 @@
 package org.dualtape.tape;
 
-import org.apache.commons.math3.util.MathArrays;
 import org.dualtape.dual.Elementary;
 import org.dualtape.dual.Partials;
 
@@ -168,80 +167,6 @@ final class Rules {
     }
 
     /**
-     * {@code Σ a_j b_j} over 2, 3 or 4 pairs of variables, arguments {@code a1, b1, a2, b2, ...},
-     * value by Commons Math's accurate {@link MathArrays#linearCombination} of the same arity.
-     */
-    static void linearCombination(Tape t, int i) {
-        int k = t.start[i];
-        int n = (t.start[i + 1] - k) / 2;
-        double[] v = t.value;
-        int[] g = t.arg;
-        for (int j = 0; j < n; j++) {
-            t.partial[k + 2 * j] = v[g[k + 2 * j + 1]];
-            t.partial[k + 2 * j + 1] = v[g[k + 2 * j]];
-        }
-        t.value[i] = fixed(v, g, k, n);
-    }
-
-    /** {@code Σ a_j b_j} over 2, 3 or 4 terms with constant {@code a_j}, stored as the partials. */
-    static void linearCombinationConstant(Tape t, int i) {
-        int k = t.start[i];
-        int n = t.start[i + 1] - k;
-        double[] p = t.partial;
-        double[] v = t.value;
-        int[] g = t.arg;
-        double s;
-        if (n == 2) {
-            s = MathArrays.linearCombination(p[k], v[g[k]], p[k + 1], v[g[k + 1]]);
-        } else if (n == 3) {
-            s = MathArrays.linearCombination(p[k], v[g[k]], p[k + 1], v[g[k + 1]], p[k + 2], v[g[k + 2]]);
-        } else {
-            s = MathArrays.linearCombination(p[k], v[g[k]], p[k + 1], v[g[k + 1]], p[k + 2], v[g[k + 2]],
-                p[k + 3], v[g[k + 3]]);
-        }
-        t.value[i] = s;
-    }
-
-    /** Arguments {@code a1, b1, a2, b2, ...} at {@code g[k...]}, in the user's order. */
-    private static double fixed(double[] v, int[] g, int k, int n) {
-        if (n == 2) {
-            return MathArrays.linearCombination(v[g[k]], v[g[k + 1]], v[g[k + 2]], v[g[k + 3]]);
-        }
-        if (n == 3) {
-            return MathArrays.linearCombination(v[g[k]], v[g[k + 1]], v[g[k + 2]], v[g[k + 3]],
-                v[g[k + 4]], v[g[k + 5]]);
-        }
-        return MathArrays.linearCombination(v[g[k]], v[g[k + 1]], v[g[k + 2]], v[g[k + 3]],
-            v[g[k + 4]], v[g[k + 5]], v[g[k + 6]], v[g[k + 7]]);
-    }
-
-    /**
-     * The array forms: {@code Σ a_j b_j} by {@link MathArrays#linearCombination(double[], double[])}
-     * on scratch arrays of the tape, so that a replay allocates nothing on the tape side (Commons
-     * Math's kernel allocates one temporary of its own).
-     */
-    static void linearCombinationN(Tape t, int i, boolean constant) {
-        int k = t.start[i];
-        int n = (t.start[i + 1] - k) / (constant ? 1 : 2);
-        double[] a = t.scratch(n, 0);
-        double[] b = t.scratch(n, 1);
-        double[] v = t.value;
-        int[] g = t.arg;
-        for (int j = 0; j < n; j++) {
-            if (constant) {
-                a[j] = t.partial[k + j];
-                b[j] = v[g[k + j]];
-            } else {
-                a[j] = v[g[k + 2 * j]];
-                b[j] = v[g[k + 2 * j + 1]];
-                t.partial[k + 2 * j] = b[j];
-                t.partial[k + 2 * j + 1] = a[j];
-            }
-        }
-        t.value[i] = MathArrays.linearCombination(a, b);
-    }
-
-    /**
      * Table entry {@code code} ({@link Elementary#ordinal()}) applied to {@code x}. Each case names
      * its constant, so the JIT inlines that function's {@code f} and {@code df} (one virtual call
      * through {@code Op.ELEMENTARY[code]} would reach every function through one call site, which
@@ -296,8 +221,17 @@ final class Rules {
             case Op.REM -> t.partial[k + 1];
             case Op.MIN, Op.MAX, Op.COPY_SIGN -> t.partial[k];
             case Op.ROUND, Op.COMPARE -> t.value[i];
-            default -> t.partial[k] != 0 ? t.partial[k] : t.value[i]; // abs, relu; floor, ceil, rint, signum
+            default -> branchKey(t.partial[k], t.value[i]); // abs, relu; floor, ceil, rint, signum
         };
+    }
+
+    /**
+     * The branch key of a piecewise {@link Elementary} function with partial {@code p} and value
+     * {@code y}: abs and relu are told apart by the partial, floor, ceil, rint and signum (partial
+     * 0) by the value. Scalar entries and elementwise vector nodes both use it.
+     */
+    static double branchKey(double p, double y) {
+        return p != 0 ? p : y;
     }
 
     static boolean same(double a, double b) {

@@ -98,9 +98,7 @@ final class SecondOrder {
 
     /** Runs the first-order reverse sweep from {@code output} (seed 1) down to {@code first}. */
     private void adjoints(int output, int first) {
-        t.clearAdjoints();
-        t.adjoint[output] = 1;
-        t.sweepReverse(output, first);
+        t.reverse(new int[] {output}, 0, 1, null, first);
     }
 
     /** One column: seeds {@code v}, the tangent sweep, the adjoint-tangent sweep, the inputs' results. */
@@ -131,7 +129,7 @@ final class SecondOrder {
         }
         Arena m = t.arena;
         if (arenaAdjointTangent.length < m.used) {
-            arenaAdjointTangent = new double[m.val.length];
+            arenaAdjointTangent = new double[m.value.length];
         } else {
             Arrays.fill(arenaAdjointTangent, 0, m.used, 0.0);
         }

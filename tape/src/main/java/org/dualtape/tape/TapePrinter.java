@@ -30,7 +30,7 @@ final class TapePrinter {
     }
 
     /** A DOT digraph: one node per entry, one edge per argument, labelled with its partial. */
-    String dot() {
+    String graphviz() {
         StringBuilder s = new StringBuilder("digraph tape {\n  rankdir=BT;\n  node [shape=box, fontname=\"monospace\"];\n");
         int a = 0;
         for (int i = 0; i < t.size; i++) {
@@ -72,7 +72,7 @@ final class TapePrinter {
         } else if (code == Op.V_SCALE || code == Op.V_SHIFT) {
             label += " " + number(t.arena.constant(t.arena.nodeOf(i)));
         }
-        String name = t.nameOf(i);
+        String name = t.names == null ? null : t.names.get(i);
         return name == null ? label : label + " " + name;
     }
 

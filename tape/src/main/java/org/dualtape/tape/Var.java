@@ -47,21 +47,21 @@ import org.dualtape.dual.Elementary;
 public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     final Tape tape;
     final int index;
-    final int generation;
+    final long generation;
     /**
      * The value when recorded, kept here so that recording the next operation need not read it back
      * from the tape (where the JIT cannot keep it in a register); see {@link #current()}.
      */
     private final double recorded;
 
-    Var(Tape tape, int index, int generation) {
+    Var(Tape tape, int index, long generation) {
         this.tape = tape;
         this.index = index;
         this.generation = generation;
         this.recorded = tape.value[index];
     }
 
-    Var(Tape tape, int index, int generation, double value) {
+    Var(Tape tape, int index, long generation, double value) {
         this.tape = tape;
         this.index = index;
         this.generation = generation;
@@ -83,7 +83,10 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @throws IllegalStateException if the tape was cleared since this was recorded
      */
     public double value() {
-        tape.check(this);
+        checkOn(tape);
+        if (!tape.replayed && tape.firstValueRead < 0) {
+            tape.firstValueRead = index; // user code may branch on it: see Replay#allowValueReads
+        }
         return tape.value[index];
     }
 
@@ -95,7 +98,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @throws IllegalStateException if stale, or if no reverse sweep ran since this was recorded
      */
     public double adjoint() {
-        tape.check(this);
+        checkOn(tape);
         if (index >= tape.adjointsValid) {
             throw new IllegalStateException("no reverse sweep has run on " + tape.id() + " since " + describe()
                 + " was recorded");
@@ -110,7 +113,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @throws IllegalStateException if stale, or if no tangent sweep ran since this was recorded
      */
     public double tangent() {
-        tape.check(this);
+        checkOn(tape);
         if (index >= tape.tangentsValid) {
             throw new IllegalStateException("no tangent sweep has run on " + tape.id() + " since " + describe()
                 + " was recorded");
@@ -136,7 +139,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
         return index;
     }
 
-    /** {@inheritDoc} The same as {@link #value()}. */
+    /** {@inheritDoc} The same as {@link #value()}, and marks the tape as read while recording. */
     @Override
     public double getReal() {
         return value();
@@ -145,7 +148,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Constants on this variable's tape. */
     @Override
     public Field<Var> getField() {
-        return tape.field();
+        return tape.field;
     }
 
     // ------------------------------------------------------------------ arithmetic
@@ -642,111 +645,49 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Partials {@code b[i]} for {@code a[i]} and {@code a[i]} for {@code b[i]}. */
     @Override
     public Var linearCombination(Var[] a, Var[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("linearCombination needs as many first factors as second"
-                + " factors, got " + a.length + " and " + b.length);
-        }
-        for (int j = 0; j < a.length; j++) {
-            tape.check(this, a[j]);
-            tape.check(this, b[j]);
-        }
-        if (a.length == 0) {
-            return tape.zeroOrOne(false);
-        }
-        int i = tape.pushN(Op.LC_VAR_N, 2 * a.length);
-        int k = tape.start[i];
-        for (int j = 0; j < a.length; j++) {
-            tape.arg[k + 2 * j] = a[j].index;
-            tape.arg[k + 2 * j + 1] = b[j].index;
-        }
-        Rules.linearCombinationN(tape, i, false);
-        return tape.var(i);
+        return LinearCombination.record(this, a, b);
     }
 
     /** {@inheritDoc} Partials {@code a[i]}. */
     @Override
     public Var linearCombination(double[] a, Var[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("linearCombination needs as many first factors as second"
-                + " factors, got " + a.length + " and " + b.length);
-        }
-        for (Var v : b) {
-            tape.check(this, v);
-        }
-        if (a.length == 0) {
-            return tape.zeroOrOne(false);
-        }
-        int i = tape.pushN(Op.LC_CONST_N, a.length);
-        int k = tape.start[i];
-        for (int j = 0; j < a.length; j++) {
-            tape.arg[k + j] = b[j].index;
-            tape.partial[k + j] = a[j];
-        }
-        Rules.linearCombinationN(tape, i, true);
-        return tape.var(i);
+        return LinearCombination.record(this, a, b);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(Var a1, Var b1, Var a2, Var b2) {
-        return combine(a1, b1, a2, b2);
+        return LinearCombination.record(this, a1, b1, a2, b2);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3) {
-        return combine(a1, b1, a2, b2, a3, b3);
+        return LinearCombination.record(this, a1, b1, a2, b2, a3, b3);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3, Var a4, Var b4) {
-        return combine(a1, b1, a2, b2, a3, b3, a4, b4);
+        return LinearCombination.record(this, a1, b1, a2, b2, a3, b3, a4, b4);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(double a1, Var b1, double a2, Var b2) {
-        return combine(new double[] {a1, a2}, b1, b2);
+        return LinearCombination.fixed(this, new double[] {a1, a2}, b1, b2);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3) {
-        return combine(new double[] {a1, a2, a3}, b1, b2, b3);
+        return LinearCombination.fixed(this, new double[] {a1, a2, a3}, b1, b2, b3);
     }
 
     /** {@inheritDoc} */
     @Override
     public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3, double a4, Var b4) {
-        return combine(new double[] {a1, a2, a3, a4}, b1, b2, b3, b4);
-    }
-
-    private Var combine(Var... ab) {
-        for (Var v : ab) {
-            tape.check(this, v);
-        }
-        int i = tape.pushN(Op.LC_VAR, ab.length);
-        int k = tape.start[i];
-        for (int j = 0; j < ab.length; j++) {
-            tape.arg[k + j] = ab[j].index;
-        }
-        Rules.linearCombination(tape, i);
-        return tape.var(i);
-    }
-
-    private Var combine(double[] a, Var... b) {
-        for (Var v : b) {
-            tape.check(this, v);
-        }
-        int i = tape.pushN(Op.LC_CONST, b.length);
-        int k = tape.start[i];
-        for (int j = 0; j < b.length; j++) {
-            tape.arg[k + j] = b[j].index;
-            tape.partial[k + j] = a[j];
-        }
-        Rules.linearCombinationConstant(tape, i);
-        return tape.var(i);
+        return LinearCombination.fixed(this, new double[] {a1, a2, a3, a4}, b1, b2, b3, b4);
     }
 
     // ------------------------------------------------------------------ identity
@@ -770,7 +711,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public int hashCode() {
-        return (31 * tape.id + generation) * 31 + index;
+        return (31 * tape.id + Long.hashCode(generation)) * 31 + index;
     }
 
     /**
@@ -782,6 +723,37 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     public String toString() {
         return generation == tape.generation ? "Var #" + index + " = " + tape.value[index]
             : describe() + " (stale)";
+    }
+
+    /** Throws unless this is a live entry of {@code t}. */
+    void checkOn(Tape t) {
+        if (tape != t) {
+            throw new IllegalStateException(describe() + " is not on " + t + ": record the whole function on one tape");
+        }
+        if (generation != t.generation) {
+            throw t.stale(describe(), generation);
+        }
+    }
+
+    /** Throws unless {@code y} is a live entry of this (checked) variable's tape. */
+    void checkWith(Var y) {
+        if (y.tape != tape) {
+            throw new IllegalStateException("cannot combine " + describe() + " with " + y.describe()
+                + ": both operands must be recorded on the same tape");
+        }
+        if (y.generation != tape.generation) {
+            throw tape.stale(y.describe(), y.generation);
+        }
+    }
+
+    /** The entries of {@code xs}, each checked to be a live entry of {@code t}. */
+    static int[] indices(Tape t, Var[] xs) {
+        int[] e = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i].checkOn(t);
+            e[i] = xs[i].index;
+        }
+        return e;
     }
 
     /** {@code Var #12 of Tape#2 (generation 0)}. */

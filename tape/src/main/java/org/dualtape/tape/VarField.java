@@ -4,18 +4,40 @@ import org.apache.commons.math3.Field;
 import org.apache.commons.math3.FieldElement;
 
 /**
- * The field of the {@link Var}s of one {@link Tape}: its zero and one are constants on that tape,
- * so Commons Math's field algorithms ({@code FieldMatrix}, {@code FieldLUDecomposition}, ...)
- * can run on tape variables.
+ * The field of the {@link Var}s of one {@link Tape} (users see it as {@code Field<Var>}, from
+ * {@link Var#getField()}): its zero and one are constants on that tape, so Commons Math's field
+ * algorithms ({@code FieldMatrix}, {@code FieldLUDecomposition}, ...) can run on tape variables.
  *
  * <p>Zero and one are recorded once per tape generation and then shared. Two fields are equal
- * when they belong to the same tape. Instances are immutable.
+ * when they belong to the same tape.
  */
-public final class VarField implements Field<Var> {
+final class VarField implements Field<Var> {
     private final Tape tape;
+    /** The entries of this generation's 0 and 1, or -1; valid while {@code generation} is the tape's. */
+    private int zero = -1;
+    private int one = -1;
+    private long generation = -1;
 
     VarField(Tape tape) {
         this.tape = tape;
+    }
+
+    private Var constant(boolean isOne) {
+        if (generation != tape.generation) {
+            zero = -1;
+            one = -1;
+            generation = tape.generation;
+        }
+        if (isOne) {
+            if (one < 0) {
+                one = tape.leaf(Op.CONST, 1);
+            }
+            return tape.var(one);
+        }
+        if (zero < 0) {
+            zero = tape.leaf(Op.CONST, 0);
+        }
+        return tape.var(zero);
     }
 
     /**
@@ -25,7 +47,7 @@ public final class VarField implements Field<Var> {
      */
     @Override
     public Var getZero() {
-        return tape.zeroOrOne(false);
+        return constant(false);
     }
 
     /**
@@ -35,7 +57,7 @@ public final class VarField implements Field<Var> {
      */
     @Override
     public Var getOne() {
-        return tape.zeroOrOne(true);
+        return constant(true);
     }
 
     /**
@@ -46,15 +68,6 @@ public final class VarField implements Field<Var> {
     @Override
     public Class<? extends FieldElement<Var>> getRuntimeClass() {
         return Var.class;
-    }
-
-    /**
-     * The tape whose constants this field makes.
-     *
-     * @return the tape
-     */
-    public Tape tape() {
-        return tape;
     }
 
     /**

@@ -9,43 +9,36 @@ import org.dualtape.dual.Elementary;
  * entry per scalar. Vectors are {@code 1 × n} or {@code n × 1} matrices; a batch is rows.
  *
  * <h2>Construction</h2>
- * {@link Tape#matrix(double[], int, int)} (an input: it gets an adjoint and can be replaced by
- * {@link Replay}), {@link Tape#constantMatrix(double[], int, int)}, {@link Tape#matrix(Var[], int,
+ * {@link #variable(Tape, double[], int, int)} (an input: it gets an adjoint and can be replaced
+ * by {@link Replay}), {@link #constant(Tape, double[], int, int)}, {@link #of(Tape, Var[], int,
  * int)} (from scalar {@link Var}s), or {@link #view} of another matrix, for example to cut the
  * weights and biases of a network out of one flat parameter vector without copying.
  *
  * <h2>Mixing with scalars</h2>
  * {@link #sum()}, {@link #mean()}, {@link #dot}, {@link #get} and the losses return {@link Var}s
- * on the same tape, to be combined with any scalar code; {@link Tape#matrix(Var[], int, int)} goes
+ * on the same tape, to be combined with any scalar code; {@link #of(Tape, Var[], int, int)} goes
  * the other way.
  *
  * <h2>An MLP loss and its gradient with respect to a flat parameter array</h2>
  * <pre>{@code
  * Tape tape = new Tape();
- * VarMatrix theta = tape.matrix(params, 1, params.length);            // the input
- * VarMatrix x = tape.constantMatrix(data, 32, 32);
+ * VarMatrix theta = VarMatrix.variable(tape, params, 1, params.length); // the input
+ * VarMatrix x = VarMatrix.constant(tape, data, 32, 32);
  * VarMatrix w1 = theta.view(0, h, 32), b1 = theta.view(h * 32, 1, h);  // ... and so on
  * Var loss = x.affine(w1, b1).tanh().affine(w2, b2).tanh().affine(w3, b3).softmaxCrossEntropy(labels);
  * tape.reverse(loss);
  * theta.adjoint(gradient, 0);                                           // ∂loss/∂params
  * }</pre>
- * Recording again after {@link Tape#clear()} allocates nothing on the tape side; or record once
- * and use {@code tape.replay(loss, theta)}.
+ * One recording and one reverse sweep (two matrix products per affine layer, one for the first,
+ * whose input is constant); recording again after {@link Tape#clear()} allocates only the few
+ * {@code VarMatrix} and {@code Var} views, and replay ({@code Replay.of(loss, theta)}) and the
+ * sweep allocate nothing. (Timings are in {@code jmh/RESULTS.md}.)
  *
- * <h2>Speed</h2>
- * The gradient of that MLP ({@code 32 → h → h → 10}, batch 32) costs one forward recording
- * (the loss, plus copying the parameters into the tape) and one reverse sweep (two matrix
- * products per layer, one for the first, whose input is constant). Measured on a loaded 2-core
- * machine (best of 30 rounds; JMH on a quiet machine is the real measure), against one plain
- * {@code double} loss written with the same {@link Kernels}: h = 256, 3.3 times (record and
- * sweep) and 2.8 times (replay); h = 1024, 3.5 and 3.3 times. After warm-up, recording again
- * allocates only the few {@code VarMatrix} and {@code Var} views (about 0.5 KB per gradient);
- * replay and the sweep allocate nothing.
- *
- * <h2>Values</h2>
- * Every value is what the public {@link Kernels} compute, so plain {@code double} code written
- * with them gets bitwise the same numbers. Shape mismatches throw
- * {@link IllegalArgumentException} with both shapes, before anything is recorded.
+ * <h2>Values and sizes</h2>
+ * Every value is what {@link Plain} and {@link LossRules} compute, so plain {@code double} code
+ * written with them gets bitwise the same numbers. Shape mismatches, and results of more than
+ * {@link Tape#MAX_ENTRIES} values, throw {@link IllegalArgumentException} naming the shapes
+ * before anything is recorded.
  *
  * <p>Instances are immutable; after {@link Tape#clear()} they are stale and every use throws
  * {@link IllegalStateException}.
@@ -54,13 +47,117 @@ public final class VarMatrix {
     final Tape tape;
     final int node;
     final int entry;
-    final int generation;
+    final long generation;
 
-    VarMatrix(Tape tape, int node, int generation) {
+    VarMatrix(Tape tape, int node, long generation) {
         this.tape = tape;
         this.node = node;
         this.entry = tape.arena.entry[node];
         this.generation = generation;
+    }
+
+    /**
+     * Records a matrix input (a vector node): a copy of {@code rows × cols} values, row-major. It
+     * gets adjoints and can be replaced by {@link Replay}.
+     *
+     * @param tape the tape to record on
+     * @param data the values; not modified (copied)
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code data.length != rows * cols}
+     */
+    public static VarMatrix variable(Tape tape, double[] data, int rows, int cols) {
+        requireLength(data.length, rows, cols, "values");
+        return copied(tape, Op.V_INPUT, data, 0, rows, cols);
+    }
+
+    /**
+     * Records a matrix input from {@code rows × cols} values of {@code data} at {@code offset}
+     * (a copy), for example one layer's weights inside a flat parameter array.
+     *
+     * @param tape the tape to record on
+     * @param data the values; not modified (copied)
+     * @param offset the first value
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if the values do not fit inside {@code data}
+     */
+    public static VarMatrix variable(Tape tape, double[] data, int offset, int rows, int cols) {
+        return copied(tape, Op.V_INPUT, data, offset, rows, cols);
+    }
+
+    /**
+     * Records a constant matrix (data, targets): no adjoint work is done for it, and replay keeps it.
+     *
+     * @param tape the tape to record on
+     * @param data the values; not modified (copied)
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code data.length != rows * cols}
+     */
+    public static VarMatrix constant(Tape tape, double[] data, int rows, int cols) {
+        requireLength(data.length, rows, cols, "values");
+        return copied(tape, Op.V_CONST, data, 0, rows, cols);
+    }
+
+    /**
+     * Records a constant matrix from {@code rows × cols} values of {@code data} at {@code offset}.
+     *
+     * @param tape the tape to record on
+     * @param data the values; not modified (copied)
+     * @param offset the first value
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if the values do not fit inside {@code data}
+     */
+    public static VarMatrix constant(Tape tape, double[] data, int offset, int rows, int cols) {
+        return copied(tape, Op.V_CONST, data, offset, rows, cols);
+    }
+
+    /**
+     * A matrix of scalar variables, row-major: one entry whose adjoints flow back to each
+     * {@code Var}.
+     *
+     * @param tape the tape of the elements
+     * @param elements {@code rows × cols} variables of {@code tape}; not modified
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the new matrix
+     * @throws IllegalArgumentException if {@code elements.length != rows * cols}
+     * @throws IllegalStateException if an element belongs to another tape or is stale
+     */
+    public static VarMatrix of(Tape tape, Var[] elements, int rows, int cols) {
+        requireLength(elements.length, rows, cols, "elements");
+        Var.indices(tape, elements);
+        Arena m = tape.arena;
+        int j = m.add(Op.V_STACK, rows, cols, -1, -1, -1, 0, elements.length, elements.length);
+        int k = tape.start[m.entry[j]];
+        for (int i = 0; i < elements.length; i++) {
+            tape.arg[k + i] = elements[i].index;
+        }
+        VectorRules.STACK.compute(m, j, false);
+        return new VarMatrix(tape, j, tape.generation);
+    }
+
+    private static void requireLength(int length, int rows, int cols, String what) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + (long) rows * cols
+                + " " + what + ", got " + length);
+        }
+    }
+
+    private static VarMatrix copied(Tape tape, int code, double[] data, int offset, int rows, int cols) {
+        if (rows < 0 || cols < 0 || offset < 0 || offset + (long) rows * cols > data.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix at offset " + offset
+                + " does not fit inside an array of " + data.length + " values");
+        }
+        int j = tape.arena.add(code, rows, cols, -1, -1, -1, 0, rows * cols, 0);
+        System.arraycopy(data, offset, tape.arena.value, tape.arena.off[j], rows * cols);
+        return new VarMatrix(tape, j, tape.generation);
     }
 
     /**
@@ -107,9 +204,9 @@ public final class VarMatrix {
      * @return {@code rows × cols} values
      */
     public double[] value() {
-        check();
+        read();
         Arena m = tape.arena;
-        return Arrays.copyOfRange(m.val, m.off[node], m.off[node] + m.size(node));
+        return Arrays.copyOfRange(m.value, m.off[node], m.off[node] + m.size(node));
     }
 
     /**
@@ -121,7 +218,9 @@ public final class VarMatrix {
      * @throws IndexOutOfBoundsException outside the matrix
      */
     public double value(int r, int c) {
-        return tape.arena.val[flat(r, c)];
+        int f = flat(r, c);
+        read();
+        return tape.arena.value[f];
     }
 
     /**
@@ -151,7 +250,7 @@ public final class VarMatrix {
             throw new IllegalStateException("no reverse sweep has run on " + tape.id() + " since " + this
                 + " was recorded");
         }
-        System.arraycopy(m.adj, m.off[node], out, offset, m.size(node));
+        System.arraycopy(m.adjoint, m.off[node], out, offset, m.size(node));
     }
 
     /**
@@ -167,7 +266,7 @@ public final class VarMatrix {
             throw new IllegalStateException("no tangent sweep has run on " + tape.id() + " since " + this
                 + " was recorded");
         }
-        return Arrays.copyOfRange(m.tan, m.off[node], m.off[node] + m.size(node));
+        return Arrays.copyOfRange(m.tangent, m.off[node], m.off[node] + m.size(node));
     }
 
     // ---------------------------------------------------------------- layers
@@ -194,7 +293,8 @@ public final class VarMatrix {
                 + (b == null ? "" : " and b is " + shape(b.node)) + ": expected x batch×in, W out×in"
                 + (b == null ? "" : ", b 1×out") + " (y = x·Wᵀ + b)");
         }
-        return record(Op.V_AFFINE, batch, out, w.node, b == null ? -1 : b.node, 0, batch * out);
+        int n = Sizes.count("affine", batch, out, 1);
+        return record(Op.V_AFFINE, batch, out, w.node, b == null ? -1 : b.node, 0, n);
     }
 
     /**
@@ -339,8 +439,8 @@ public final class VarMatrix {
      */
     public VarMatrix apply(Elementary e) {
         check();
-        int n = tape.arena.size(node);
-        return record(Op.V_UNARY, rows(), cols(), -1, -1, e.ordinal(), n * (e.piecewise() ? 3 : 2));
+        int n = Sizes.count(e.label(), rows(), cols(), e.piecewise() ? 3 : 2);
+        return record(Op.V_UNARY, rows(), cols(), -1, -1, e.ordinal(), n);
     }
 
     // ---------------------------------------------------------------- reductions and losses
@@ -378,7 +478,7 @@ public final class VarMatrix {
 
     /**
      * The mean over the rows of the softmax cross-entropy of logits {@code this}
-     * ({@code batch × classes}) with integer labels (see {@link Kernels#softmaxCrossEntropy}).
+     * ({@code batch × classes}) with integer labels (see {@link LossRules#softmaxCrossEntropy}).
      *
      * @param labels one class per row, in {@code [0, classes)}; not modified (copied)
      * @return the loss, a scalar on the same tape
@@ -415,7 +515,7 @@ public final class VarMatrix {
 
     /**
      * The mean binary cross-entropy of logits {@code this} against {@code targets} of the same
-     * shape (see {@link Kernels#binaryCrossEntropyWithLogits}).
+     * shape (see {@link LossRules#binaryCrossEntropyWithLogits}).
      *
      * @param targets the targets, normally in [0, 1]
      * @return the loss, a scalar on the same tape
@@ -464,62 +564,45 @@ public final class VarMatrix {
 
     private VarMatrix elementwise(int code, VarMatrix o, String name) {
         check(o);
-        Arena m = tape.arena;
-        int ra = m.rows[node];
-        int rb = m.rows[o.node];
-        if (m.cols[node] != m.cols[o.node] || (ra != rb && ra != 1 && rb != 1)) {
-            throw new IllegalArgumentException(name + ": shapes " + shape(node) + " and " + shape(o.node)
-                + " do not match: expected equal shapes or a 1×" + m.cols[node] + " row to broadcast");
-        }
-        int rows = Math.max(ra, rb);
-        return record(code, rows, m.cols[node], o.node, -1, 0, rows * m.cols[node]);
+        int rows = tape.arena.broadcastRows(node, o.node, name);
+        return record(code, rows, cols(), o.node, -1, 0, rows * cols());
     }
 
     private VarMatrix record(int code, int rows, int cols, int b, int c, int aux, int region) {
-        Arena m = tape.arena;
-        int j = m.add(code, rows, cols, node, b, c, aux, region, 0);
-        VectorRules.compute(m, j, false);
-        return new VarMatrix(tape, j, generation);
+        return new VarMatrix(tape, tape.arena.record(code, node, rows, cols, b, c, aux, region), generation);
     }
 
     /** A scale or shift node: values, then the constant (read by the rules and the printer). */
     private VarMatrix withConstant(int code, double constant) {
         check();
-        Arena m = tape.arena;
-        int n = m.size(node);
-        int j = m.add(code, rows(), cols(), node, -1, -1, 0, n + 1, 0);
-        m.val[m.off[j] + n] = constant;
-        VectorRules.compute(m, j, false);
-        return new VarMatrix(tape, j, generation);
+        return new VarMatrix(tape, tape.arena.recordWithConstant(code, node, constant), generation);
     }
 
     private Var scalar(int code, int b, int aux, int region) {
         Arena m = tape.arena;
-        int j = m.add(code, m.rows[node], m.cols[node], node, b, -1, aux, region, 0);
-        VectorRules.compute(m, j, false);
-        return tape.var(m.entry[j]);
+        return tape.var(m.entry[m.record(code, node, m.rows[node], m.cols[node], b, -1, aux, region)]);
     }
 
     private void sameShape(VarMatrix o, String name) {
         check(o);
-        Arena m = tape.arena;
-        if (m.rows[node] != m.rows[o.node] || m.cols[node] != m.cols[o.node]) {
-            throw new IllegalArgumentException(name + ": shapes " + shape(node) + " and " + shape(o.node)
-                + " differ: expected the same shape");
-        }
+        tape.arena.requireSameShape(node, o.node, name);
     }
 
     private int flat(int r, int c) {
         check();
-        Arena m = tape.arena;
-        if (r < 0 || r >= m.rows[node] || c < 0 || c >= m.cols[node]) {
-            throw new IndexOutOfBoundsException("[" + r + "][" + c + "] is outside " + shape(node));
-        }
-        return m.off[node] + r * m.cols[node] + c;
+        return tape.arena.flat(node, r, c);
     }
 
     private String shape(int j) {
-        return tape.arena.rows[j] + "×" + tape.arena.cols[j];
+        return tape.arena.shape(j);
+    }
+
+    /** Checks, and notes that user code read this matrix's values while recording (see {@link Replay}). */
+    private void read() {
+        check();
+        if (!tape.replayed && tape.firstValueRead < 0) {
+            tape.firstValueRead = entry;
+        }
     }
 
     void check() {

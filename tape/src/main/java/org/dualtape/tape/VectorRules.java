@@ -3,97 +3,484 @@ package org.dualtape.tape;
 import org.dualtape.dual.Elementary;
 
 /**
- * The vector nodes' rules, one hand-written value, vector-Jacobian product (VJP, for the reverse
- * sweep) and Jacobian-vector product (JVP, for the tangent sweep) per operation, on the
- * {@link Arena}'s flat arrays. Values go through {@link Kernels}, so plain {@code double} code
- * written with the same kernels gets bitwise the same numbers.
+ * The vector nodes' rules, one constant per operation with its value ({@code compute}), its
+ * vector-Jacobian product ({@code vjp}, for the reverse sweep) and its Jacobian-vector product
+ * ({@code jvp}, for the tangent sweep) side by side, on the {@link Arena}'s flat arrays, as
+ * {@link Elementary} does for scalars. Values go through {@link Kernels} and {@link LossRules}, so
+ * plain {@code double} code written with them gets bitwise the same numbers; the losses'
+ * derivatives are {@link LossRules}' too.
  *
- * <p>Shapes: {@code x} is {@code batch × in} and {@code W} is {@code out × in} for the affine
- * layer; elementwise operations broadcast a {@code 1 × cols} row over the other operand's rows.
+ * <p>Op code {@code Op.VECTOR + ordinal()} is the constant's. In every rule {@code v}, {@code d}
+ * and {@code t} are the arena's values, adjoints and tangents, {@code o} the node's offset,
+ * {@code x} and {@code y} its arguments' offsets, {@code g} the adjoint of a scalar-output node.
+ * Shapes: {@code x} is {@code batch × in} and {@code W} is {@code out × in} for the affine layer;
+ * elementwise operations broadcast a {@code 1 × cols} row over the other operand's rows.
  */
-final class VectorRules {
-    private VectorRules() {
+enum VectorRules {
+    /** A matrix input: holds its values; its adjoints and tangents are where consumers and seeds put them. */
+    INPUT,
+    /** A constant matrix: never changes. */
+    CONST,
+    /** A view: aliases its parent's region, values, adjoints and tangents alike. */
+    VIEW,
+    /** {@code y = x·Wᵀ + b}. */
+    AFFINE {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            double[] v = m.value;
+            int a = m.a[j];
+            int c = m.c[j];
+            Kernels.affine(v, m.off[a], v, m.off[m.b[j]], c >= 0 ? v : null, c >= 0 ? m.off[c] : 0, v, m.off[j],
+                m.rows[a], m.cols[a], m.rows[m.b[j]]);
+            return -1;
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            double[] v = m.value;
+            double[] d = m.adjoint;
+            int a = m.a[j];
+            int b = m.b[j];
+            int o = m.off[j];
+            int batch = m.rows[a];
+            int in = m.cols[a];
+            int out = m.rows[b];
+            if (m.needs[a]) {
+                Kernels.addProduct(d, o, v, m.off[b], d, m.off[a], batch, in, out);
+            }
+            if (m.needs[b]) {
+                Kernels.addTransposedProduct(d, o, v, m.off[a], d, m.off[b], batch, in, out);
+            }
+            if (m.c[j] >= 0 && m.needs[m.c[j]]) {
+                Kernels.addColumnSums(d, o, d, m.off[m.c[j]], batch, out);
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            double[] v = m.value;
+            double[] t = m.tangent;
+            int a = m.a[j];
+            int b = m.b[j];
+            int c = m.c[j];
+            int batch = m.rows[a];
+            int in = m.cols[a];
+            int out = m.rows[b];
+            Kernels.affine(t, m.off[a], v, m.off[b], c >= 0 ? t : null, c >= 0 ? m.off[c] : 0, t, m.off[j], batch, in,
+                out);
+            Kernels.addProductTransposed(v, m.off[a], t, m.off[b], t, m.off[j], batch, in, out);
+        }
+    },
+    /** Elementwise {@code x + y}, either a broadcast row. */
+    ADD,
+    /** Elementwise {@code x - y}, either a broadcast row. */
+    SUB,
+    /** Elementwise {@code x * y}, either a broadcast row. */
+    MUL,
+    /**
+     * An {@link Elementary} function elementwise; the region holds the values, then the partials
+     * and, for piecewise functions, the recorded branches after those.
+     */
+    UNARY {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            Elementary e = Op.ELEMENTARY[m.aux[j]];
+            double[] v = m.value;
+            int n = m.size(j);
+            int x = m.off[m.a[j]];
+            int o = m.off[j];
+            int changed = -1;
+            for (int i = 0; i < n; i++) {
+                double xi = v[x + i];
+                double y = e.f(xi);
+                double p = e.df(xi, y);
+                v[o + i] = y;
+                v[o + n + i] = p;
+                if (e.piecewise()) {
+                    double key = Rules.branchKey(p, y);
+                    if (!replay) {
+                        v[o + 2 * n + i] = key;
+                    } else if (changed < 0 && !Rules.same(key, v[o + 2 * n + i])) {
+                        changed = i;
+                        m.changed(v[o + 2 * n + i], key);
+                    }
+                }
+            }
+            return changed;
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            double[] v = m.value;
+            double[] d = m.adjoint;
+            int n = m.size(j);
+            for (int i = 0, x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+                d[x + i] += d[o + i] * v[o + n + i];
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            double[] v = m.value;
+            double[] t = m.tangent;
+            int n = m.size(j);
+            for (int i = 0, x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+                t[o + i] = v[o + n + i] * t[x + i];
+            }
+        }
+    },
+    /** The sum of all elements, in index order: a scalar. */
+    SUM {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, Kernels.sum(m.value, m.off[m.a[j]], m.size(m.a[j])));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            fill(m, j, scalarAdjoint(m, j));
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            scalarTangent(m, j, Kernels.sum(m.tangent, m.off[m.a[j]], m.size(m.a[j])));
+        }
+    },
+    /** The mean of all elements: a scalar. */
+    MEAN {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, Kernels.sum(m.value, m.off[m.a[j]], m.size(m.a[j])) / m.size(m.a[j]));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            fill(m, j, scalarAdjoint(m, j) / m.size(m.a[j]));
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            scalarTangent(m, j, Kernels.sum(m.tangent, m.off[m.a[j]], m.size(m.a[j])) / m.size(m.a[j]));
+        }
+    },
+    /** {@code Σ x[i] y[i]}: a scalar. */
+    DOT {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, Kernels.dot(m.value, m.off[m.a[j]], m.value, m.off[m.b[j]], m.size(m.a[j])));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            double g = scalarAdjoint(m, j);
+            double[] v = m.value;
+            double[] d = m.adjoint;
+            for (int i = 0, n = m.size(m.a[j]), x = m.off[m.a[j]], y = m.off[m.b[j]]; i < n; i++) {
+                double vx = v[x + i];
+                d[x + i] += g * v[y + i];
+                d[y + i] += g * vx;
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            int n = m.size(m.a[j]);
+            int x = m.off[m.a[j]];
+            int y = m.off[m.b[j]];
+            scalarTangent(m, j, Kernels.dot(m.tangent, x, m.value, y, n) + Kernels.dot(m.value, x, m.tangent, y, n));
+        }
+    },
+    /** The mean softmax cross-entropy of logits {@code x} with labels; the region keeps the probabilities. */
+    SOFTMAX_CE {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            int a = m.a[j];
+            return scalar(m, j, LossRules.softmaxCrossEntropy(m.value, m.off[a], m.ints, m.aux[j], m.rows[a],
+                m.cols[a], m.value, m.off[j]));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            int a = m.a[j];
+            LossRules.addSoftmaxCrossEntropyAdjoint(m.value, m.off[j], m.ints, m.aux[j], m.rows[a], m.cols[a],
+                scalarAdjoint(m, j) / m.rows[a], m.adjoint, m.off[a]);
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            int a = m.a[j];
+            int batch = m.rows[a];
+            int classes = m.cols[a];
+            double[] v = m.value;
+            double s = 0;
+            for (int r = 0; r < batch; r++) {
+                int label = m.ints[m.aux[j] + r];
+                for (int k = 0; k < classes; k++) {
+                    int e = r * classes + k;
+                    s += LossRules.softmaxCrossEntropyPartial(v[m.off[j] + e], k == label) * m.tangent[m.off[a] + e];
+                }
+            }
+            scalarTangent(m, j, s / batch);
+        }
+    },
+    /** The mean squared error of {@code x} against {@code y}. */
+    MSE {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, LossRules.meanSquaredError(m.value, m.off[m.a[j]], m.value, m.off[m.b[j]],
+                m.size(m.a[j])));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            int n = m.size(m.a[j]);
+            double s = 2 * scalarAdjoint(m, j) / n;
+            double[] v = m.value;
+            double[] d = m.adjoint;
+            for (int i = 0, x = m.off[m.a[j]], y = m.off[m.b[j]]; i < n; i++) {
+                double r = s * LossRules.squaredErrorPartial(v[x + i], v[y + i]);
+                d[x + i] += r;
+                d[y + i] -= r;
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            double[] v = m.value;
+            double[] t = m.tangent;
+            double s = 0;
+            for (int i = 0, n = m.size(m.a[j]), x = m.off[m.a[j]], y = m.off[m.b[j]]; i < n; i++) {
+                s += 2 * LossRules.squaredErrorPartial(v[x + i], v[y + i]) * (t[x + i] - t[y + i]);
+            }
+            scalarTangent(m, j, s / m.size(m.a[j]));
+        }
+    },
+    /** The mean binary cross-entropy of logits {@code x} against targets {@code y}. */
+    BCE_LOGITS {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, LossRules.binaryCrossEntropyWithLogits(m.value, m.off[m.a[j]], m.value,
+                m.off[m.b[j]], m.size(m.a[j])));
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            int n = m.size(m.a[j]);
+            double s = scalarAdjoint(m, j) / n;
+            double[] v = m.value;
+            double[] d = m.adjoint;
+            for (int i = 0, x = m.off[m.a[j]], y = m.off[m.b[j]]; i < n; i++) {
+                double z = v[x + i];
+                d[x + i] += s * LossRules.binaryCrossEntropyPartial(z, v[y + i]);
+                d[y + i] -= s * z;
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            double[] v = m.value;
+            double[] t = m.tangent;
+            double s = 0;
+            for (int i = 0, n = m.size(m.a[j]), x = m.off[m.a[j]], y = m.off[m.b[j]]; i < n; i++) {
+                double z = v[x + i];
+                s += LossRules.binaryCrossEntropyPartial(z, v[y + i]) * t[x + i] - z * t[y + i];
+            }
+            scalarTangent(m, j, s / m.size(m.a[j]));
+        }
+    },
+    /** One element, as a scalar; {@code aux} is its flat index. */
+    ELEMENT {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            return scalar(m, j, m.value[m.off[m.a[j]] + m.aux[j]]);
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            m.adjoint[m.off[m.a[j]] + m.aux[j]] += scalarAdjoint(m, j);
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            scalarTangent(m, j, m.tangent[m.off[m.a[j]] + m.aux[j]]);
+        }
+    },
+    /** A matrix of scalar entries, which are the node's tape arguments. */
+    STACK {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            Tape t = m.tape;
+            int k = t.start[m.entry[j]];
+            for (int i = 0, n = m.size(j), o = m.off[j]; i < n; i++) {
+                m.value[o + i] = t.value[t.arg[k + i]];
+            }
+            return -1;
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            Tape t = m.tape;
+            int k = t.start[m.entry[j]];
+            for (int i = 0, n = m.size(j), o = m.off[j]; i < n; i++) {
+                t.adjoint[t.arg[k + i]] += m.adjoint[o + i];
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            Tape t = m.tape;
+            int k = t.start[m.entry[j]];
+            for (int i = 0, n = m.size(j), o = m.off[j]; i < n; i++) {
+                m.tangent[o + i] = t.tangent[t.arg[k + i]];
+            }
+        }
+    },
+    /** {@code x * c} elementwise; the constant is kept after the values. */
+    SCALE {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            scale(m.value, m, j, m.constant(j));
+            return -1;
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            double c = m.constant(j);
+            double[] d = m.adjoint;
+            for (int i = 0, n = m.size(j), x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+                d[x + i] += d[o + i] * c;
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            scale(m.tangent, m, j, m.constant(j));
+        }
+    },
+    /** {@code x + c} elementwise; the constant is kept after the values. */
+    SHIFT {
+        @Override
+        int compute(Arena m, int j, boolean replay) {
+            double c = m.constant(j);
+            double[] v = m.value;
+            for (int i = 0, n = m.size(j), x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+                v[o + i] = v[x + i] + c;
+            }
+            return -1;
+        }
+
+        @Override
+        void vjp(Arena m, int j) {
+            double[] d = m.adjoint;
+            for (int i = 0, n = m.size(j), x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+                d[x + i] += d[o + i];
+            }
+        }
+
+        @Override
+        void jvp(Arena m, int j) {
+            System.arraycopy(m.tangent, m.off[m.a[j]], m.tangent, m.off[j], m.size(j));
+        }
+    };
+
+    private static final VectorRules[] RULES = values();
+
+    static {
+        if (RULES.length != Op.END - Op.VECTOR || Op.V_SHIFT != Op.VECTOR + SHIFT.ordinal()
+            || Op.V_STACK != Op.VECTOR + STACK.ordinal() || Op.V_AFFINE != Op.VECTOR + AFFINE.ordinal()) {
+            throw new ExceptionInInitializerError("VectorRules and the vector op codes disagree");
+        }
+    }
+
+    /** The rule of vector op code {@code code}. */
+    static VectorRules of(int code) {
+        return RULES[code - Op.VECTOR];
+    }
+
+    /** The op code of this rule. */
+    int code() {
+        return Op.VECTOR + ordinal();
     }
 
     /**
-     * Computes node {@code j}'s value from its arguments' values.
+     * Computes node {@code j}'s value from its arguments' values (inputs and constants hold
+     * theirs; a view aliases its parent's).
      *
      * @param replay whether to compare piecewise branches with the recorded ones (else record them)
      * @return -1, or the first element whose branch differs from the recorded one
      */
-    static int compute(Arena m, int j, boolean replay) {
-        double[] v = m.val;
-        int a = m.a[j];
-        int b = m.b[j];
-        int o = m.off[j];
-        switch (m.tape.op[m.entry[j]]) {
-            case Op.V_AFFINE -> Kernels.affine(v, m.off[a], v, m.off[b], m.c[j] >= 0 ? v : null,
-                m.c[j] >= 0 ? m.off[m.c[j]] : 0, v, o, m.rows[a], m.cols[a], m.rows[b]);
-            case Op.V_ADD, Op.V_SUB, Op.V_MUL -> elementwise(m, j);
-            case Op.V_SCALE -> {
-                double c = m.constant(j);
-                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
-                    v[o + i] = v[x + i] * c;
-                }
-            }
-            case Op.V_SHIFT -> {
-                double c = m.constant(j);
-                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
-                    v[o + i] = v[x + i] + c;
-                }
-            }
-            case Op.V_UNARY -> {
-                return unary(m, j, replay);
-            }
-            case Op.V_SUM -> scalar(m, j, Kernels.sum(v, m.off[a], m.size(a)));
-            case Op.V_MEAN -> scalar(m, j, Kernels.sum(v, m.off[a], m.size(a)) / m.size(a));
-            case Op.V_DOT -> scalar(m, j, Kernels.dot(v, m.off[a], v, m.off[b], m.size(a)));
-            case Op.V_SOFTMAX_CE -> scalar(m, j, Kernels.softmaxCrossEntropy(v, m.off[a], m.ints, m.aux[j],
-                m.rows[a], m.cols[a], v, o));
-            case Op.V_MSE -> scalar(m, j, Kernels.meanSquaredError(v, m.off[a], v, m.off[b], m.size(a)));
-            case Op.V_BCE_LOGITS -> scalar(m, j, Kernels.binaryCrossEntropyWithLogits(v, m.off[a], v, m.off[b],
-                m.size(a)));
-            case Op.V_ELEMENT -> scalar(m, j, v[m.off[a] + m.aux[j]]);
-            case Op.V_STACK -> {
-                Tape t = m.tape;
-                int k = t.start[m.entry[j]];
-                for (int i = 0, n = m.size(j); i < n; i++) {
-                    v[o + i] = t.value[t.arg[k + i]];
-                }
-            }
-            default -> {
-                // inputs and constants hold their values; a view aliases its parent's
-            }
+    int compute(Arena m, int j, boolean replay) {
+        if (this == ADD || this == SUB || this == MUL) {
+            elementwise(m, j);
         }
         return -1;
     }
 
-    private static void scalar(Arena m, int j, double value) {
+    /** Adds node {@code j}'s adjoint, times its local Jacobian, to its arguments' adjoints. */
+    void vjp(Arena m, int j) {
+        if (this == ADD || this == SUB || this == MUL) {
+            elementwiseVjp(m, j);
+        }
+    }
+
+    /** Node {@code j}'s tangent from its arguments' tangents. */
+    void jvp(Arena m, int j) {
+        if (this == ADD || this == SUB || this == MUL) {
+            elementwiseJvp(m, j);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared by the rules
+
+    /** A scalar-output node's value, kept in the tape's scalar arrays; returns -1 (no branch). */
+    private static int scalar(Arena m, int j, double value) {
         m.tape.value[m.entry[j]] = value;
+        return -1;
+    }
+
+    private static double scalarAdjoint(Arena m, int j) {
+        return m.tape.adjoint[m.entry[j]];
+    }
+
+    private static void scalarTangent(Arena m, int j, double tangent) {
+        m.tape.tangent[m.entry[j]] = tangent;
+    }
+
+    /** Adds {@code g} to every element's adjoint of node {@code j}'s argument. */
+    private static void fill(Arena m, int j, double g) {
+        double[] d = m.adjoint;
+        for (int i = 0, n = m.size(m.a[j]), x = m.off[m.a[j]]; i < n; i++) {
+            d[x + i] += g;
+        }
+    }
+
+    /** {@code w[o + i] = w[x + i] * c} over node {@code j}, for values or tangents. */
+    private static void scale(double[] w, Arena m, int j, double c) {
+        for (int i = 0, n = m.size(j), x = m.off[m.a[j]], o = m.off[j]; i < n; i++) {
+            w[o + i] = w[x + i] * c;
+        }
     }
 
     /**
      * add, subtract, multiply, with a 1 × cols row broadcast over the other operand's rows: one
      * loop per operation, so that the JIT can vectorise each.
      */
-    private static void elementwise(Arena m, int j) {
-        double[] v = m.val;
-        int code = m.tape.op[m.entry[j]];
+    private void elementwise(Arena m, int j) {
+        double[] v = m.value;
         int a = m.a[j];
         int b = m.b[j];
-        int rows = m.rows[j];
         int cols = m.cols[j];
         int sa = m.rows[a] == 1 ? 0 : cols; // row stride: 0 broadcasts
         int sb = m.rows[b] == 1 ? 0 : cols;
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < m.rows[j]; r++) {
             int ia = m.off[a] + r * sa;
             int ib = m.off[b] + r * sb;
             int iy = m.off[j] + r * cols;
-            if (code == Op.V_ADD) {
+            if (this == ADD) {
                 for (int k = 0; k < cols; k++) {
                     v[iy + k] = v[ia + k] + v[ib + k];
                 }
-            } else if (code == Op.V_SUB) {
+            } else if (this == SUB) {
                 for (int k = 0; k < cols; k++) {
                     v[iy + k] = v[ia + k] - v[ib + k];
                 }
@@ -105,274 +492,57 @@ final class VectorRules {
         }
     }
 
-    /** Values, partials after them and, for piecewise functions, the recorded branches after those. */
-    private static int unary(Arena m, int j, boolean replay) {
-        Elementary e = Op.ELEMENTARY[m.aux[j]];
-        double[] v = m.val;
-        int n = m.size(j);
-        int x = m.off[m.a[j]];
-        int o = m.off[j];
-        int changed = -1;
-        for (int i = 0; i < n; i++) {
-            double xi = v[x + i];
-            double y = e.f(xi);
-            double p = e.df(xi, y);
-            v[o + i] = y;
-            v[o + n + i] = p;
-            if (e.piecewise()) {
-                double key = p != 0 ? p : y; // as Rules.branchKey: abs and relu by the partial, floor by the value
-                if (!replay) {
-                    v[o + 2 * n + i] = key;
-                } else if (changed < 0 && !Rules.same(key, v[o + 2 * n + i])) {
-                    changed = i;
-                    m.changed(v[o + 2 * n + i], key);
-                }
-            }
-        }
-        return changed;
-    }
-
-    /** The VJP of node {@code j}: adds its adjoint, times its local Jacobian, to its arguments'. */
-    static void reverse(Arena m, int j) {
-        double[] v = m.val;
-        double[] d = m.adj;
+    /** The VJP of add, subtract, multiply (broadcast rows accumulate). */
+    private void elementwiseVjp(Arena m, int j) {
+        double[] v = m.value;
+        double[] d = m.adjoint;
         int a = m.a[j];
         int b = m.b[j];
-        int o = m.off[j];
-        int code = m.tape.op[m.entry[j]];
-        double g = code >= Op.V_SUM && code <= Op.V_ELEMENT ? m.tape.adjoint[m.entry[j]] : 1;
-        if (g == 0) {
-            return;
-        }
-        switch (code) {
-            case Op.V_AFFINE -> {
-                int batch = m.rows[a];
-                int in = m.cols[a];
-                int out = m.rows[b];
-                if (m.needs[a]) {
-                    Kernels.addProduct(d, o, v, m.off[b], d, m.off[a], batch, in, out);
-                }
-                if (m.needs[b]) {
-                    Kernels.addTransposedProduct(d, o, v, m.off[a], d, m.off[b], batch, in, out);
-                }
-                if (m.c[j] >= 0 && m.needs[m.c[j]]) {
-                    Kernels.addColumnSums(d, o, d, m.off[m.c[j]], batch, out);
-                }
-            }
-            case Op.V_ADD, Op.V_SUB, Op.V_MUL -> elementwiseReverse(m, j, code);
-            case Op.V_SCALE -> {
-                double c = m.constant(j);
-                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
-                    d[x + i] += d[o + i] * c;
-                }
-            }
-            case Op.V_SHIFT -> {
-                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
-                    d[x + i] += d[o + i];
-                }
-            }
-            case Op.V_UNARY -> {
-                int n = m.size(j);
-                int x = m.off[a];
-                for (int i = 0; i < n; i++) {
-                    d[x + i] += d[o + i] * v[o + n + i];
-                }
-            }
-            case Op.V_SUM, Op.V_MEAN -> {
-                int n = m.size(a);
-                double s = code == Op.V_MEAN ? g / n : g;
-                for (int i = 0, x = m.off[a]; i < n; i++) {
-                    d[x + i] += s;
-                }
-            }
-            case Op.V_DOT -> {
-                for (int i = 0, n = m.size(a), x = m.off[a], y = m.off[b]; i < n; i++) {
-                    double vx = v[x + i];
-                    d[x + i] += g * v[y + i];
-                    d[y + i] += g * vx;
-                }
-            }
-            case Op.V_SOFTMAX_CE -> {
-                int batch = m.rows[a];
-                int classes = m.cols[a];
-                double s = g / batch;
-                int z = m.off[a];
-                for (int r = 0; r < batch; r++) {
-                    int label = m.ints[m.aux[j] + r];
-                    for (int k = 0; k < classes; k++) {
-                        double p = v[o + r * classes + k];
-                        d[z + r * classes + k] += s * (k == label ? p - 1 : p);
-                    }
-                }
-            }
-            case Op.V_MSE -> {
-                int n = m.size(a);
-                double s = 2 * g / n;
-                for (int i = 0, x = m.off[a], t = m.off[b]; i < n; i++) {
-                    double r = s * (v[x + i] - v[t + i]);
-                    d[x + i] += r;
-                    d[t + i] -= r;
-                }
-            }
-            case Op.V_BCE_LOGITS -> {
-                int n = m.size(a);
-                double s = g / n;
-                for (int i = 0, x = m.off[a], t = m.off[b]; i < n; i++) {
-                    double z = v[x + i];
-                    d[x + i] += s * (Elementary.sigmoid(z) - v[t + i]);
-                    d[t + i] -= s * z;
-                }
-            }
-            case Op.V_ELEMENT -> d[m.off[a] + m.aux[j]] += g;
-            case Op.V_STACK -> {
-                Tape t = m.tape;
-                int k = t.start[m.entry[j]];
-                for (int i = 0, n = m.size(j); i < n; i++) {
-                    t.adjoint[t.arg[k + i]] += d[o + i];
-                }
-            }
-            default -> {
-                // inputs, constants and views: their adjoints are where the consumers put them
-            }
-        }
-    }
-
-    /** The VJP of add, subtract, multiply (broadcast rows accumulate): one loop per case. */
-    private static void elementwiseReverse(Arena m, int j, int code) {
-        double[] v = m.val;
-        double[] d = m.adj;
-        int a = m.a[j];
-        int b = m.b[j];
-        int rows = m.rows[j];
         int cols = m.cols[j];
         int sa = m.rows[a] == 1 ? 0 : cols;
         int sb = m.rows[b] == 1 ? 0 : cols;
         boolean na = m.needs[a];
         boolean nb = m.needs[b];
-        for (int r = 0; r < rows; r++) {
+        double signB = this == SUB ? -1 : 1;
+        for (int r = 0; r < m.rows[j]; r++) {
             int ia = m.off[a] + r * sa;
             int ib = m.off[b] + r * sb;
             int iy = m.off[j] + r * cols;
-            if (na) {
-                if (code == Op.V_MUL) {
-                    for (int k = 0; k < cols; k++) {
-                        d[ia + k] += d[iy + k] * v[ib + k];
-                    }
-                } else {
-                    for (int k = 0; k < cols; k++) {
-                        d[ia + k] += d[iy + k];
-                    }
+            if (this == MUL) {
+                for (int k = 0; na && k < cols; k++) {
+                    d[ia + k] += d[iy + k] * v[ib + k];
                 }
-            }
-            if (nb) {
-                if (code == Op.V_MUL) {
-                    for (int k = 0; k < cols; k++) {
-                        d[ib + k] += d[iy + k] * v[ia + k];
-                    }
-                } else if (code == Op.V_SUB) {
-                    for (int k = 0; k < cols; k++) {
-                        d[ib + k] -= d[iy + k];
-                    }
-                } else {
-                    for (int k = 0; k < cols; k++) {
-                        d[ib + k] += d[iy + k];
-                    }
+                for (int k = 0; nb && k < cols; k++) {
+                    d[ib + k] += d[iy + k] * v[ia + k];
+                }
+            } else {
+                for (int k = 0; na && k < cols; k++) {
+                    d[ia + k] += d[iy + k];
+                }
+                for (int k = 0; nb && k < cols; k++) {
+                    d[ib + k] += signB * d[iy + k];
                 }
             }
         }
     }
 
-    /** The JVP of node {@code j}: its tangent from its arguments' tangents. */
-    static void tangent(Arena m, int j) {
-        if (!m.needs[j]) {
-            return; // depends on constants only: tangent 0, as cleared
-        }
-        double[] v = m.val;
-        double[] t = m.tan;
+    /** The JVP of add, subtract, multiply. */
+    private void elementwiseJvp(Arena m, int j) {
+        double[] v = m.value;
+        double[] t = m.tangent;
         int a = m.a[j];
         int b = m.b[j];
-        int o = m.off[j];
-        Tape tape = m.tape;
-        int e = m.entry[j];
-        switch (tape.op[e]) {
-            case Op.V_AFFINE -> {
-                int batch = m.rows[a];
-                int in = m.cols[a];
-                int out = m.rows[b];
-                Kernels.affine(t, m.off[a], v, m.off[b], m.c[j] >= 0 ? t : null, m.c[j] >= 0 ? m.off[m.c[j]] : 0,
-                    t, o, batch, in, out);
-                Kernels.addProductTransposed(v, m.off[a], t, m.off[b], t, o, batch, in, out);
-            }
-            case Op.V_ADD, Op.V_SUB, Op.V_MUL -> {
-                int code = tape.op[e];
-                int cols = m.cols[j];
-                int sa = m.rows[a] == 1 ? 0 : cols;
-                int sb = m.rows[b] == 1 ? 0 : cols;
-                for (int r = 0; r < m.rows[j]; r++) {
-                    int ia = m.off[a] + r * sa;
-                    int ib = m.off[b] + r * sb;
-                    for (int k = 0; k < cols; k++) {
-                        double ta = t[ia + k];
-                        double tb = t[ib + k];
-                        t[o + r * cols + k] = code == Op.V_ADD ? ta + tb : code == Op.V_SUB ? ta - tb
-                            : ta * v[ib + k] + v[ia + k] * tb;
-                    }
-                }
-            }
-            case Op.V_SCALE -> {
-                double c = m.constant(j);
-                for (int i = 0, n = m.size(j), x = m.off[a]; i < n; i++) {
-                    t[o + i] = t[x + i] * c;
-                }
-            }
-            case Op.V_SHIFT -> System.arraycopy(t, m.off[a], t, o, m.size(j));
-            case Op.V_UNARY -> {
-                int n = m.size(j);
-                for (int i = 0, x = m.off[a]; i < n; i++) {
-                    t[o + i] = v[o + n + i] * t[x + i];
-                }
-            }
-            case Op.V_SUM -> tape.tangent[e] = Kernels.sum(t, m.off[a], m.size(a));
-            case Op.V_MEAN -> tape.tangent[e] = Kernels.sum(t, m.off[a], m.size(a)) / m.size(a);
-            case Op.V_DOT -> tape.tangent[e] = Kernels.dot(t, m.off[a], v, m.off[b], m.size(a))
-                + Kernels.dot(v, m.off[a], t, m.off[b], m.size(a));
-            case Op.V_SOFTMAX_CE -> {
-                int batch = m.rows[a];
-                int classes = m.cols[a];
-                double s = 0;
-                for (int r = 0; r < batch; r++) {
-                    int label = m.ints[m.aux[j] + r];
-                    for (int k = 0; k < classes; k++) {
-                        double p = v[o + r * classes + k];
-                        s += (k == label ? p - 1 : p) * t[m.off[a] + r * classes + k];
-                    }
-                }
-                tape.tangent[e] = s / batch;
-            }
-            case Op.V_MSE -> {
-                double s = 0;
-                for (int i = 0, n = m.size(a), x = m.off[a], y = m.off[b]; i < n; i++) {
-                    s += 2 * (v[x + i] - v[y + i]) * (t[x + i] - t[y + i]);
-                }
-                tape.tangent[e] = s / m.size(a);
-            }
-            case Op.V_BCE_LOGITS -> {
-                double s = 0;
-                for (int i = 0, n = m.size(a), x = m.off[a], y = m.off[b]; i < n; i++) {
-                    double z = v[x + i];
-                    s += (Elementary.sigmoid(z) - v[y + i]) * t[x + i] - z * t[y + i];
-                }
-                tape.tangent[e] = s / m.size(a);
-            }
-            case Op.V_ELEMENT -> tape.tangent[e] = t[m.off[a] + m.aux[j]];
-            case Op.V_STACK -> {
-                int k = tape.start[e];
-                for (int i = 0, n = m.size(j); i < n; i++) {
-                    t[o + i] = tape.tangent[tape.arg[k + i]];
-                }
-            }
-            default -> {
-                // inputs keep their seeds; a view aliases its parent's tangents
+        int cols = m.cols[j];
+        int sa = m.rows[a] == 1 ? 0 : cols;
+        int sb = m.rows[b] == 1 ? 0 : cols;
+        for (int r = 0; r < m.rows[j]; r++) {
+            int ia = m.off[a] + r * sa;
+            int ib = m.off[b] + r * sb;
+            int iy = m.off[j] + r * cols;
+            for (int k = 0; k < cols; k++) {
+                double ta = t[ia + k];
+                double tb = t[ib + k];
+                t[iy + k] = this == ADD ? ta + tb : this == SUB ? ta - tb : ta * v[ib + k] + v[ia + k] * tb;
             }
         }
     }

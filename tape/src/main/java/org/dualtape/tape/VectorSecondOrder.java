@@ -27,9 +27,9 @@ final class VectorSecondOrder {
             return;
         }
         Tape tape = m.tape;
-        double[] v = m.val;
-        double[] d = m.adj;
-        double[] t = m.tan;
+        double[] v = m.value;
+        double[] d = m.adjoint;
+        double[] t = m.tangent;
         int a = m.a[j];
         int b = m.b[j];
         int o = m.off[j];
@@ -127,9 +127,9 @@ final class VectorSecondOrder {
 
     /** add, subtract, multiply with a broadcast row: the VJP on ḋ, plus multiply's cross terms. */
     private static void elementwise(Arena m, int j, int code, double[] dd) {
-        double[] v = m.val;
-        double[] d = m.adj;
-        double[] t = m.tan;
+        double[] v = m.value;
+        double[] d = m.adjoint;
+        double[] t = m.tangent;
         int a = m.a[j];
         int b = m.b[j];
         int rows = m.rows[j];
@@ -172,9 +172,9 @@ final class VectorSecondOrder {
     /** {@code ḋx += ḋy·f'(x) + dy·f''(x)·ẋ}, the partials {@code f'} kept after the values. */
     private static void unary(Arena m, int j, double[] dd) {
         Elementary e = Op.ELEMENTARY[m.aux[j]];
-        double[] v = m.val;
-        double[] d = m.adj;
-        double[] t = m.tan;
+        double[] v = m.value;
+        double[] d = m.adjoint;
+        double[] t = m.tangent;
         int n = m.size(j);
         int x = m.off[m.a[j]];
         int o = m.off[j];
@@ -196,8 +196,8 @@ final class VectorSecondOrder {
      * {@code p} kept in the node's region.
      */
     private static void softmaxCrossEntropy(Arena m, int j, double g, double gd, double[] dd) {
-        double[] v = m.val;
-        double[] t = m.tan;
+        double[] v = m.value;
+        double[] t = m.tangent;
         int a = m.a[j];
         int o = m.off[j];
         int batch = m.rows[a];

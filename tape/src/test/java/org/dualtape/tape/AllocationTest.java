@@ -46,7 +46,7 @@ class AllocationTest {
         double[] v = {1, 2};
         double[] at = {0.3, -1.2};
         double[] g = new double[2];
-        Replay replay = tape.replay(result, x, y);
+        Replay replay = Replay.of(result, x, y);
         assertNoAllocation("reverse sweep", allocated(() -> tape.reverse(result)));
         assertNoAllocation("tangent sweep", allocated(() -> tape.forward(in, v)));
         assertNoAllocation("replay", allocated(() -> replay.valueAndGradient(at, g)));
@@ -57,10 +57,10 @@ class AllocationTest {
         MlpTest mlp = new MlpTest();
         Tape tape = new Tape();
         double[] theta = VectorNodeTest.gaussian(new Random(3), MlpTest.P); // any parameters do
-        VarMatrix th = tape.matrix(theta, 1, MlpTest.P);
+        VarMatrix th = VarMatrix.variable(tape, theta, 1, MlpTest.P);
         Var loss = mlp.vectorLoss(tape, th);
         double[] g = new double[MlpTest.P];
-        Replay replay = tape.replay(loss, th);
+        Replay replay = Replay.of(loss, th);
         assertNoAllocation("reverse sweep", allocated(() -> tape.reverse(loss)));
         assertNoAllocation("replay", allocated(() -> replay.valueAndGradient(theta, g)));
     }
@@ -72,7 +72,7 @@ class AllocationTest {
         double[] theta = VectorNodeTest.gaussian(new Random(3), MlpTest.P);
         long bytes = allocated(() -> {
             tape.clear();
-            VarMatrix th = tape.matrix(theta, 1, MlpTest.P);
+            VarMatrix th = VarMatrix.variable(tape, theta, 1, MlpTest.P);
             tape.reverse(mlp.vectorLoss(tape, th));
         });
         // about 20 small objects per recording (VarMatrix and Var views), no arrays

@@ -34,7 +34,7 @@ class BadInputTest {
         assertEquals(before, a.entries());
         message(IllegalStateException.class, () -> x.linearCombination(1.0, x, 2.0, y));
         message(IllegalStateException.class, () -> a.reverse(y));
-        message(IllegalStateException.class, () -> a.matrix(new Var[] {x, y}, 1, 2));
+        message(IllegalStateException.class, () -> VarMatrix.of(a, new Var[] {x, y}, 1, 2));
         assertEquals(before, a.entries());
     }
 
@@ -110,17 +110,17 @@ class BadInputTest {
         Tape tape = new Tape();
         Var x = tape.variable(1);
         Var y = x.sin();
-        assertContains(message(IllegalArgumentException.class, () -> tape.replay(y, y)), "entry #1", "sin");
-        assertContains(message(IllegalArgumentException.class, () -> tape.replay(y, x, x)), "twice");
+        assertContains(message(IllegalArgumentException.class, () -> Replay.of(y, y)), "entry #1", "sin");
+        assertContains(message(IllegalArgumentException.class, () -> Replay.of(y, x, x)), "twice");
     }
 
     @Test
     void vectorShapeMismatchesNameTheShapesAndRecordNothing() {
         Tape tape = new Tape();
-        VarMatrix x = tape.matrix(new double[6], 2, 3);
-        VarMatrix w = tape.matrix(new double[8], 4, 2);
-        VarMatrix b = tape.matrix(new double[3], 1, 3);
-        VarMatrix row = tape.matrix(new double[2], 1, 2);
+        VarMatrix x = VarMatrix.variable(tape, new double[6], 2, 3);
+        VarMatrix w = VarMatrix.variable(tape, new double[8], 4, 2);
+        VarMatrix b = VarMatrix.variable(tape, new double[3], 1, 3);
+        VarMatrix row = VarMatrix.variable(tape, new double[2], 1, 2);
         int before = tape.entries();
         assertContains(message(IllegalArgumentException.class, () -> x.affine(w, b)), "2×3", "4×2", "1×3");
         assertContains(message(IllegalArgumentException.class, () -> x.add(row)), "2×3", "1×2");
@@ -131,12 +131,12 @@ class BadInputTest {
         assertContains(message(IllegalArgumentException.class, () -> x.softmaxCrossEntropy(new int[] {0, 3})),
             "label 3", "row 1", "[0, 3)");
         assertContains(message(IllegalArgumentException.class, () -> x.view(4, 1, 3)), "1×3", "element 4", "2×3");
-        assertContains(message(IllegalArgumentException.class, () -> tape.matrix(new double[5], 2, 3)), "2×3", "5");
-        assertContains(message(IllegalArgumentException.class, () -> tape.matrix(new double[5], 3, 1, 3)),
+        assertContains(message(IllegalArgumentException.class, () -> VarMatrix.variable(tape, new double[5], 2, 3)), "2×3", "5");
+        assertContains(message(IllegalArgumentException.class, () -> VarMatrix.variable(tape, new double[5], 3, 1, 3)),
             "offset 3", "5 values");
         message(IndexOutOfBoundsException.class, () -> x.get(2, 0));
         assertEquals(before, tape.entries());
-        VarMatrix foreign = new Tape().matrix(new double[6], 2, 3);
+        VarMatrix foreign = VarMatrix.variable(new Tape(), new double[6], 2, 3);
         assertContains(message(IllegalStateException.class, () -> x.add(foreign)), "same tape");
     }
 
@@ -145,7 +145,7 @@ class BadInputTest {
         Tape tape = new Tape();
         Var x = tape.variable(1);
         assertContains(message(IllegalStateException.class, x::adjoint), "no reverse sweep");
-        VarMatrix m = tape.matrix(new double[] {1, 2}, 1, 2);
+        VarMatrix m = VarMatrix.variable(tape, new double[] {1, 2}, 1, 2);
         message(IllegalStateException.class, m::adjoint);
         tape.reverse(m.sum());
         assertArrayEquals(new double[] {1, 1}, m.adjoint(), 0);

@@ -132,7 +132,7 @@ class CompiledReplayTest {
     @Test
     void aTapeWithVectorNodesStaysInterpretedAndSaysWhy() {
         Replay replay = Reverse.record(x -> {
-            VarMatrix m = x[0].tape().matrix(x, 1, 3);
+            VarMatrix m = VarMatrix.of(x[0].tape(), x, 1, 3);
             return m.multiply(m).sum();
         }, new double[] {1, 2, 3});
         Replay compiled = replay.compile();
@@ -313,7 +313,7 @@ class CompiledReplayTest {
             double[] x = xs[p];
             double[] u = us[p];
             double[] v = vs[p];
-            if (interpreted.forward(x) >= 0) {
+            if (interpreted.evaluate(x) >= 0) {
                 BranchChangeException e = assertThrows(BranchChangeException.class, () -> interpreted.values(x));
                 BranchChangeException c = assertThrows(BranchChangeException.class, () -> compiled.values(x));
                 assertEquals(e.getMessage(), c.getMessage());
@@ -359,7 +359,7 @@ class CompiledReplayTest {
 
     /** The Jacobian of the absolute values of the partials at {@code x}: the scale of each entry's rounding. */
     private static double[][] absoluteJacobian(Replay replay, double[] x) {
-        replay.forward(x);
+        replay.evaluate(x);
         Tape t = replay.tape();
         int n = replay.inputCount();
         double[][] a = new double[replay.outputCount()][n];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.Function;
+import org.dualtape.dual.ValueAndGradient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +86,7 @@ class MatrixFunctionTest {
     @Test
     void scaleAndShiftAreLabelledWithTheirConstantsInTheTable() {
         Tape tape = new Tape();
-        VarMatrix x = tape.matrix(new double[] {1, 2}, 1, 2);
+        VarMatrix x = VarMatrix.variable(tape, new double[] {1, 2}, 1, 2);
         x.multiply(100).subtract(0.5).sum();
         String table = tape.table();
         assertTrue(table.contains("multiply 100"), table);

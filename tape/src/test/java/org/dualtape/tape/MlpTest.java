@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.dualtape.dual.Elementary;
+import org.dualtape.dual.ValueAndGradient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class MlpTest {
 
     /** The loss on the vector tape, parameters {@code theta} an input of {@code tape}. */
     Var vectorLoss(Tape tape, VarMatrix theta) {
-        VarMatrix data = tape.constantMatrix(x, BATCH, IN);
+        VarMatrix data = VarMatrix.constant(tape, x, BATCH, IN);
         return data.affine(theta.view(W1, H, IN), theta.view(B1, 1, H)).tanh()
             .affine(theta.view(W2, H, H), theta.view(B2, 1, H)).tanh()
             .affine(theta.view(W3, CLASSES, H), theta.view(B3, 1, CLASSES)).softmaxCrossEntropy(labels);
@@ -70,12 +71,12 @@ class MlpTest {
         double[] h1 = new double[BATCH * H];
         double[] h2 = new double[BATCH * H];
         double[] z = new double[BATCH * CLASSES];
-        Kernels.affine(x, 0, theta, W1, theta, B1, h1, 0, BATCH, IN, H);
-        Kernels.apply(Elementary.TANH, h1, 0, h1, 0, h1.length);
-        Kernels.affine(h1, 0, theta, W2, theta, B2, h2, 0, BATCH, H, H);
-        Kernels.apply(Elementary.TANH, h2, 0, h2, 0, h2.length);
-        Kernels.affine(h2, 0, theta, W3, theta, B3, z, 0, BATCH, H, CLASSES);
-        return Kernels.softmaxCrossEntropy(z, 0, labels, 0, BATCH, CLASSES, null, 0);
+        Plain.affine(x, 0, theta, W1, theta, B1, h1, 0, BATCH, IN, H);
+        Plain.apply(Elementary.TANH, h1, 0, h1, 0, h1.length);
+        Plain.affine(h1, 0, theta, W2, theta, B2, h2, 0, BATCH, H, H);
+        Plain.apply(Elementary.TANH, h2, 0, h2, 0, h2.length);
+        Plain.affine(h2, 0, theta, W3, theta, B3, z, 0, BATCH, H, CLASSES);
+        return LossRules.softmaxCrossEntropy(z, 0, labels, 0, BATCH, CLASSES, null, 0);
     }
 
     private static Var[] slice(Var[] a, int from, int n) {
@@ -88,7 +89,7 @@ class MlpTest {
         for (int n = 0; n < 10; n++) {
             double[] theta = VectorNodeTest.gaussian(random, P);
             Tape tape = new Tape();
-            VarMatrix th = tape.matrix(theta, 1, P);
+            VarMatrix th = VarMatrix.variable(tape, theta, 1, P);
             Var loss = vectorLoss(tape, th);
             tape.reverse(loss);
             ValueAndGradient scalar = Reverse.valueAndGradient(this::scalarLoss, theta);
@@ -102,13 +103,13 @@ class MlpTest {
     void replayEqualsFreshRecordingAtOneHundredPoints() {
         Random random = new Random(SEED);
         Tape tape = new Tape();
-        VarMatrix th = tape.matrix(VectorNodeTest.gaussian(random, P), 1, P);
-        Replay replay = tape.replay(vectorLoss(tape, th), th);
+        VarMatrix th = VarMatrix.variable(tape, VectorNodeTest.gaussian(random, P), 1, P);
+        Replay replay = Replay.of(vectorLoss(tape, th), th);
         double[] g = new double[P];
         for (int n = 0; n < POINTS; n++) {
             double[] theta = VectorNodeTest.gaussian(random, P);
             Tape fresh = new Tape();
-            VarMatrix freshTheta = fresh.matrix(theta, 1, P);
+            VarMatrix freshTheta = VarMatrix.variable(fresh, theta, 1, P);
             Var freshLoss = vectorLoss(fresh, freshTheta);
             fresh.reverse(freshLoss);
             double value = replay.valueAndGradient(theta, g);
@@ -125,7 +126,7 @@ class MlpTest {
         double[] first = null;
         for (int n = 0; n < 3; n++) {
             tape.clear();
-            VarMatrix th = tape.matrix(theta, 1, P);
+            VarMatrix th = VarMatrix.variable(tape, theta, 1, P);
             tape.reverse(vectorLoss(tape, th));
             double[] g = th.adjoint();
             if (first == null) {

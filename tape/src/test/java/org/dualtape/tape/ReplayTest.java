@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.Function;
+import org.dualtape.dual.ValueAndGradient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,7 +64,7 @@ class ReplayTest {
         for (int n = 0; n < POINTS; n++) {
             double[] x = points.get();
             ValueAndGradient fresh = Reverse.valueAndGradient(f, x);
-            if (replay.forward(x) >= 0) {
+            if (replay.evaluate(x) >= 0) {
                 assertThrows(BranchChangeException.class, () -> replay.gradient(x));
                 continue;
             }
@@ -84,10 +85,10 @@ class ReplayTest {
         Var a = x.abs();                 // entry 2
         Var m = a.max(y);                // entry 3
         Var out = m.multiply(x);
-        Replay replay = tape.replay(out, x, y);
-        assertEquals(-1, replay.forward(new double[] {2.5, 3}));
-        assertEquals(2, replay.forward(new double[] {-2, 3}));    // abs flips
-        assertEquals(3, replay.forward(new double[] {4, 3}));     // max chooses the other argument
+        Replay replay = Replay.of(out, x, y);
+        assertEquals(-1, replay.evaluate(new double[] {2.5, 3}));
+        assertEquals(2, replay.evaluate(new double[] {-2, 3}));    // abs flips
+        assertEquals(3, replay.evaluate(new double[] {4, 3}));     // max chooses the other argument
         BranchChangeException e = assertThrows(BranchChangeException.class,
             () -> replay.gradient(new double[] {-2, 1}));
         assertEquals(2, e.entry());
@@ -100,8 +101,8 @@ class ReplayTest {
     @EnumSource(Piece.class)
     void everyPiecewiseEntryNoticesTheOtherPiece(Piece p) {
         Replay replay = Reverse.record(x -> p.f(x[0]), new double[] {p.recorded});
-        assertEquals(-1, replay.forward(new double[] {p.same}), p + " on the same piece");
-        assertTrue(replay.forward(new double[] {p.other}) >= 0, p + " on another piece");
+        assertEquals(-1, replay.evaluate(new double[] {p.same}), p + " on the same piece");
+        assertTrue(replay.evaluate(new double[] {p.other}) >= 0, p + " on another piece");
     }
 
     /** A piecewise operation with a point to record at, one on the same piece and one on another. */
@@ -133,10 +134,20 @@ class ReplayTest {
     }
 
     @Test
-    void userBranchesOnValuesAreInvisibleAsDocumented() {
-        // The function is |x| written with a branch on getReal(): the tape sees only the path taken.
-        Replay replay = Reverse.record(x -> x[0].getReal() > 0 ? x[0] : x[0].negate(), new double[] {1});
-        assertEquals(-1, replay.value(new double[] {-1}), 0); // the recorded path x, not |x| = 1
+    void aReplayOfAFunctionThatReadValuesIsRefusedElsewhere() {
+        // |x| written with a branch on getReal(): the tape sees only the path taken, so a replay at
+        // -1 would silently give the recorded path x (value -1, gradient [1]) instead of 1 and [-1].
+        Function<Var[], Var> abs = x -> x[0].getReal() > 0 ? x[0] : x[0].negate();
+        Replay replay = Reverse.record(abs, new double[] {1});
+        assertEquals(1, replay.value(new double[] {1}), 0); // the recorded point itself is fine
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> replay.gradient(new double[] {-1}));
+        assertTrue(e.getMessage().contains("entry #0") && e.getMessage().contains("allowValueReads"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> replay.evaluate(new double[] {-1}));
+        // the documented opt-in: the caller vouches no branch depends on the read, and gets the recorded path
+        assertEquals(-1, replay.allowValueReads().value(new double[] {-1}), 0);
+        // the same function written with compareTo is followed, and its branch change reported
+        Replay guarded = Reverse.record(x -> x[0].compareTo(0.0) > 0 ? x[0] : x[0].negate(), new double[] {1});
+        assertThrows(BranchChangeException.class, () -> guarded.gradient(new double[] {-1}));
     }
 
     @Test
@@ -144,10 +155,10 @@ class ReplayTest {
         Tape tape = new Tape();
         Var x = tape.variable(0.3);
         Var y = x.sin().multiply(x.exp()).pow(2.5).add(x.hypot(x.cos()));
+        Replay replay = Replay.of(y, x); // before reading y's value, which would forbid replays elsewhere
         double recorded = y.value();
         tape.reverse(y);
         double adjoint = x.adjoint();
-        Replay replay = tape.replay(y, x);
         assertNotEquals(recorded, replay.value(new double[] {1.1})); // moved away,
         double[] g = new double[1];
         assertEquals(recorded, replay.valueAndGradient(new double[] {0.3}, g), 0); // and back: bitwise
@@ -161,7 +172,7 @@ class ReplayTest {
         Tape tape = new Tape();
         Var x = tape.variable(2);
         Var square = x.multiply(x);
-        tape.replay(square, x).value(new double[] {3});
+        Replay.of(square, x).value(new double[] {3});
         Var next = square.add(1).multiply(x);
         assertEquals((3.0 * 3.0 + 1) * 3.0, next.value(), 0);
         tape.reverse(next);
@@ -171,9 +182,9 @@ class ReplayTest {
     @Test
     void aVectorReluElementThatChangesSidesIsReported() {
         Tape tape = new Tape();
-        VarMatrix x = tape.matrix(new double[] {1, -2, 3, -4}, 2, 2);
+        VarMatrix x = VarMatrix.variable(tape, new double[] {1, -2, 3, -4}, 2, 2);
         VarMatrix r = x.relu();
-        Replay replay = tape.replay(r.sum(), x);
+        Replay replay = Replay.of(r.sum(), x);
         assertArrayEquals(new double[] {1, 0, 1, 0}, replay.gradient(new double[] {2, -1, 0.5, -3}), 0);
         BranchChangeException e = assertThrows(BranchChangeException.class,
             () -> replay.gradient(new double[] {2, -1, -0.5, -3}));

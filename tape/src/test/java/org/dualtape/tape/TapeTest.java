@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.Field;
 import org.apache.commons.math3.linear.Array2DRowFieldMatrix;
 import org.apache.commons.math3.linear.FieldLUDecomposition;
 import org.apache.commons.math3.linear.FieldMatrix;
@@ -36,7 +37,7 @@ class TapeTest {
             for (int i = 0; i < 5_000; i++) {
                 v = v.sin().add(1);
             }
-            VarMatrix m = tape.matrix(new double[4000], 40, 100);
+            VarMatrix m = VarMatrix.variable(tape, new double[4000], 40, 100);
             tape.reverse(m.tanh().sum().add(v));
             if (round == 0) {
                 continue;
@@ -77,7 +78,7 @@ class TapeTest {
         Var x = tape.variable(1.5);
         Var a = x.multiply(x);
         tape.reverse(a.multiply(5).negate());
-        String dot = tape.dot();
+        String dot = tape.graphviz();
         assertTrue(dot.startsWith("digraph tape {") && dot.trim().endsWith("}"), dot);
         assertEquals(4, dot.split("\\[label=\"#").length - 1, dot);            // nodes
         assertEquals(4, dot.split(" -> ").length - 1, dot);                    // x twice, a, a·5
@@ -97,7 +98,7 @@ class TapeTest {
         assertRow(lines[1], "0", "input", "a", "2", "3");
         assertRow(lines[2], "1", "input", "b", "3", "2");
         assertRow(lines[3], "2", "input", "4", "1");
-        assertTrue(tape.dot().contains("#1 input b\\nvalue 3"), tape.dot());
+        assertTrue(tape.graphviz().contains("#1 input b\\nvalue 3"), tape.graphviz());
         assertEquals(6.0, a.multiply(b).value()); // a name changes nothing but the printing
         tape.clear();
         tape.variable(5);
@@ -137,9 +138,9 @@ class TapeTest {
         assertEquals(12, g[0], 1e-12);
         assertEquals(10, g[1], 1e-12);
         Tape tape = new Tape();
-        VarField field = tape.field();
-        assertEquals(field, tape.variable(1).getField());
-        assertNotEquals(field, new Tape().field());
+        Field<Var> field = tape.variable(1).getField();
+        assertEquals(field, tape.constant(2).getField());
+        assertNotEquals(field, new Tape().variable(1).getField());
         assertEquals(0, field.getZero().value(), 0);
         assertEquals(1, field.getOne().value(), 0);
         assertEquals(Var.class, field.getRuntimeClass());

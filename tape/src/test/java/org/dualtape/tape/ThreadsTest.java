@@ -33,7 +33,7 @@ class ThreadsTest {
         MlpTest mlp = new MlpTest();
         double[] theta = VectorNodeTest.gaussian(random, MlpTest.P);
         Tape reference = new Tape();
-        VarMatrix th = reference.matrix(theta, 1, MlpTest.P);
+        VarMatrix th = VarMatrix.variable(reference, theta, 1, MlpTest.P);
         reference.reverse(mlp.vectorLoss(reference, th));
         double[] mlpGradient = th.adjoint();
 
@@ -59,7 +59,7 @@ class ThreadsTest {
                         out[3 * r + 2] = replay.gradient(x);
                         if (r % 500 == 0) {
                             Tape vector = new Tape();
-                            VarMatrix p = vector.matrix(theta, 1, MlpTest.P);
+                            VarMatrix p = VarMatrix.variable(vector, theta, 1, MlpTest.P);
                             vector.reverse(mlp.vectorLoss(vector, p));
                             assertArrayEquals(mlpGradient, p.adjoint(), 0);
                         }

@@ -96,7 +96,7 @@ enum VectorCase {
             for (int i = 0; i < 6; i++) {
                 e[i] = m[0].get(i / 3, i % 3).sin();
             }
-            return m[0].tape().matrix(e, 3, 2);
+            return VarMatrix.of(m[0].tape(), e, 3, 2);
         }
         Var[] scalar(Var[][] s) { return Scalars.map(s[0], Var::sin); }
     },
@@ -162,7 +162,7 @@ enum VectorCase {
     /** The case's output with vector nodes: a matrix result is weighted by fixed random numbers. */
     Var reduce(VarMatrix[] m) {
         VarMatrix y = vector(m);
-        return y.dot(m[0].tape().constantMatrix(weights(y.rows() * y.cols()), y.rows(), y.cols()));
+        return y.dot(VarMatrix.constant(m[0].tape(), weights(y.rows() * y.cols()), y.rows(), y.cols()));
     }
 
     /** The case's output with one scalar entry per element, weighted the same way. */
@@ -189,7 +189,7 @@ enum VectorCase {
     Var recordVector(Tape tape, double[] x, VarMatrix[] inputs) {
         int at = 0;
         for (int i = 0; i < shapes.length; i++) {
-            inputs[i] = tape.matrix(x, at, shapes[i][0], shapes[i][1]);
+            inputs[i] = VarMatrix.variable(tape, x, at, shapes[i][0], shapes[i][1]);
             at += shapes[i][0] * shapes[i][1];
         }
         return reduce(inputs);

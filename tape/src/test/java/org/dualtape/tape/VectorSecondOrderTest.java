@@ -32,7 +32,7 @@ class VectorSecondOrderTest {
         double[] v = VectorNodeTest.gaussian(random, c.width());
         Tape tape = new Tape();
         VarMatrix[] inputs = new VarMatrix[c.shapes.length];
-        Replay replay = tape.replay(c.recordVector(tape, x, inputs), inputs);
+        Replay replay = Replay.of(c.recordVector(tape, x, inputs), inputs);
         double[] scalar = Reverse.hvp(c::scalarFunction, x, v);
         assertArrayEquals(scalar, replay.hvp(x, v), RELATIVE * Math.max(1, VectorNodeTest.norm(scalar)), c + " H·v");
         double[][] expected = Reverse.hessian(c::scalarFunction, x);
@@ -52,8 +52,8 @@ class VectorSecondOrderTest {
         MlpTest mlp = new MlpTest();
         Random random = new Random(SEED);
         Tape tape = new Tape();
-        VarMatrix th = tape.matrix(VectorNodeTest.gaussian(random, MlpTest.P), 1, MlpTest.P);
-        Replay replay = tape.replay(mlp.vectorLoss(tape, th), th);
+        VarMatrix th = VarMatrix.variable(tape, VectorNodeTest.gaussian(random, MlpTest.P), 1, MlpTest.P);
+        Replay replay = Replay.of(mlp.vectorLoss(tape, th), th);
         for (int n = 0; n < 5; n++) {
             double[] theta = VectorNodeTest.gaussian(random, MlpTest.P);
             double[] v = VectorNodeTest.gaussian(random, MlpTest.P);
@@ -77,8 +77,8 @@ class VectorSecondOrderTest {
         Random random = new Random(SEED + 1);
         double[] theta = VectorNodeTest.gaussian(random, MlpTest.P);
         Tape tape = new Tape();
-        VarMatrix th = tape.matrix(theta, 1, MlpTest.P);
-        double[][] h = tape.replay(mlp.vectorLoss(tape, th), th).hessian(theta);
+        VarMatrix th = VarMatrix.variable(tape, theta, 1, MlpTest.P);
+        double[][] h = Replay.of(mlp.vectorLoss(tape, th), th).hessian(theta);
         double[][] expected = Reverse.hessian(mlp::scalarLoss, theta);
         SecondOrderTest.assertMatrix(expected, h, RELATIVE * SecondOrderTest.scale(expected), "MLP Hessian");
         for (int i = 0; i < MlpTest.P; i++) {

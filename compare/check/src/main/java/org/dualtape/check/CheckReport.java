@@ -11,17 +11,19 @@ import java.util.Locale;
  * found, the Taylor-remainder test, what the check can resolve, and a readable table.
  *
  * <h2>Verdict</h2>
- * {@link #passed()} is true when no entry is {@link Status#FAIL} or {@link Status#UNRESOLVED} and
- * the Taylor test (if run) did not find a first-order remainder. {@link Status#KINK} entries are
- * not failures; the table lists them with the one-sided derivatives (and says which were not
- * checked because several kinks meet at the point).
+ * {@link #passed()} is true when no entry is {@link Status#FAIL}, the Taylor test (if run) did not
+ * find a first-order remainder, and no entry was left unchecked ({@link Status#UNRESOLVED},
+ * {@link Status#UNCHECKED}) unless the check was told to allow that ({@code allowUnchecked()}).
+ * {@link Status#KINK} entries (a kink seen along the entry's line, the claim between the one-sided
+ * derivatives) pass; the table lists them with the one-sided derivatives. The first line of the
+ * table says how many entries were not checked and why.
  *
  * <h2>Resolution</h2>
  * An entry whose claimed value is off by more than {@code tolerance + referenceError} fails for
- * certain (as far as the reference's error estimate holds); smaller errors may pass.
- * {@link #resolution()} gives that bound relative to the reference, for the worst entry; the table
- * says where the check cannot resolve small errors. Random-direction checks add a probability
- * ({@link #coverage()}).
+ * certain (as far as the reference's error bound holds); smaller errors may pass.
+ * {@link Entry#resolution()} gives that bound relative to {@code max(|claimed|, |reference|)}, or
+ * as an absolute number where both are 0; {@link #resolution()} is the worst over every entry.
+ * Random-direction checks add a probability ({@link #coverage()}).
  *
  * <p>Instances are immutable.
  */
@@ -53,13 +55,31 @@ public final class CheckReport {
         }
 
         /**
-         * Returns the smallest relative error of the claim that this entry catches for certain:
-         * {@code (tolerance + referenceError) / |reference|} (infinite when the reference is 0).
+         * Returns the smallest error of the claim that this entry catches for certain, relative:
+         * {@code (tolerance + referenceError) / max(|claimed|, |reference|)}; where claimed and
+         * reference are both 0, absolute: {@code tolerance + referenceError} (see
+         * {@link #absolute()}). Infinite for an entry without a finite reference, or not checked
+         * because several kinks meet there.
          *
-         * @return the relative resolution
+         * @return the resolution
          */
         public double resolution() {
-            return (tolerance + referenceError) / Math.abs(reference);
+            if (status == Status.UNCHECKED || !(tolerance + referenceError >= 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double resolved = tolerance + referenceError;
+            double scale = Math.max(Math.abs(claimed), Math.abs(reference));
+            return scale > 0 ? resolved / scale : resolved;
+        }
+
+        /**
+         * Returns whether {@link #resolution()} is absolute: claimed and reference are both 0, so
+         * no relative error exists there.
+         *
+         * @return true for an absolute resolution
+         */
+        public boolean absolute() {
+            return claimed == 0 && reference == 0;
         }
 
         /** error / tolerance, NaN (a NaN claim) ranking worst. */
@@ -171,9 +191,11 @@ public final class CheckReport {
     private final Taylor taylor;
     private final List<Coverage> coverage;
     private final long evaluations;
+    private final boolean allowUnchecked;
 
     CheckReport(String title, String method, List<Entry> entries, List<Kink> kinks, Taylor taylor, List<Coverage> coverage,
-            long evaluations) {
+            long evaluations, boolean allowUnchecked) {
+        this.allowUnchecked = allowUnchecked;
         this.title = title;
         this.method = method;
         this.entries = List.copyOf(entries);
@@ -184,18 +206,42 @@ public final class CheckReport {
     }
 
     /**
-     * Returns whether the claim passed: no failed or unresolved entry, and no first-order Taylor
-     * remainder.
+     * Returns whether the claim passed: no failed entry, no first-order Taylor remainder, and no
+     * entry left unchecked unless the check allowed that.
      *
      * @return the verdict
      */
     public boolean passed() {
         for (Entry e : entries) {
-            if (e.status() == Status.FAIL || e.status() == Status.UNRESOLVED) {
+            if (e.status() == Status.FAIL || (e.status().notChecked() && !allowUnchecked)) {
                 return false;
             }
         }
         return taylor == null || taylor.verdict() != Taylor.Verdict.FIRST_ORDER;
+    }
+
+    /**
+     * Returns whether the check allowed entries that were not checked ({@code allowUnchecked()}).
+     *
+     * @return true if not-checked entries do not stop the report from passing
+     */
+    public boolean allowsUnchecked() {
+        return allowUnchecked;
+    }
+
+    /**
+     * Returns the entries that were not checked ({@link Status#UNRESOLVED}, {@link Status#UNCHECKED}).
+     *
+     * @return a new list, in the natural order
+     */
+    public List<Entry> notChecked() {
+        List<Entry> list = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.status().notChecked()) {
+                list.add(e);
+            }
+        }
+        return list;
     }
 
     /**
@@ -226,14 +272,14 @@ public final class CheckReport {
     }
 
     /**
-     * Returns the entries that failed (status {@link Status#FAIL} or {@link Status#UNRESOLVED}).
+     * Returns the entries that failed (status {@link Status#FAIL}).
      *
      * @return a new list, worst first
      */
     public List<Entry> failures() {
         List<Entry> failed = new ArrayList<>();
         for (Entry e : worst(entries.size())) {
-            if (e.status() == Status.FAIL || e.status() == Status.UNRESOLVED) {
+            if (e.status() == Status.FAIL) {
                 failed.add(e);
             }
         }
@@ -290,10 +336,12 @@ public final class CheckReport {
     }
 
     /**
-     * Returns the worst entry's {@link Entry#resolution()}: a relative error of the claim larger
-     * than this is caught at every entry.
+     * Returns the worst {@link Entry#resolution()} over every entry: an error of the claim larger
+     * than this, relative to the entry (absolute where claimed and reference are both 0), is
+     * caught at every entry.
      *
-     * @return the relative resolution (infinite if some reference entry is 0)
+     * @return the resolution (infinite if some entry has no finite reference or was not checked
+     *     because several kinks meet there)
      */
     public double resolution() {
         Entry e = worstResolved();
@@ -301,20 +349,21 @@ public final class CheckReport {
     }
 
     /**
-     * Returns whether a relative error of this size is caught at every entry.
+     * Returns whether an error of this size (relative to each entry; absolute where claimed and
+     * reference are both 0) is caught at every entry.
      *
-     * @param relativeError the relative error, positive
+     * @param relativeError the error, positive
      * @return true if {@link #resolution()} is at most {@code relativeError}
      */
     public boolean canResolve(double relativeError) {
         return resolution() <= relativeError;
     }
 
-    /** The entry with the worst resolution among those with a non-zero reference, or null. */
-    private Entry worstResolved() {
+    /** The entry with the worst resolution, or null if there are no entries. */
+    Entry worstResolved() {
         Entry worst = null;
         for (Entry e : entries) {
-            if (e.reference() != 0 && Double.isFinite(e.resolution()) && (worst == null || e.resolution() > worst.resolution())) {
+            if (worst == null || !(e.resolution() <= worst.resolution())) {
                 worst = e;
             }
         }

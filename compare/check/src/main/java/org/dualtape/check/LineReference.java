@@ -48,15 +48,21 @@ import org.dualtape.check.numeric.FiniteDifferences.Estimate;
  * threshold, so estimates from small steps are not trusted beyond it.
  */
 final class LineReference {
-    /** First steps tried along a coordinate, as multiples of its scale {@code max(1, |x_j|)}, in order. */
-    static final double[] COORDINATE_STEPS = {1e-1, 1e-3, 1e-5, 10, 1e-7, 1e3};
+    /**
+     * First steps tried along a coordinate, as multiples of its scale {@code max(1, |x_j|)}, in
+     * order (see {@link #coordinateSteps} for coordinates below 1). None above 0.1 of the scale:
+     * steps longer than the scale on which f varies average it out and give small, mutually
+     * consistent, wrong differences that no error estimate sees ({@code 1e16 + sin(x1)} with
+     * first steps of 1e3 gave 0 ± 0.06 for a derivative of 0.88).
+     */
+    static final double[] COORDINATE_STEPS = {1e-1, 1e-3, 1e-5, 1e-7};
     /**
      * First steps tried along a random direction, as multiples of the direction's scale, before
      * any shrinking. Not below 1e-3: {@code x + t d} rounds every coordinate (by up to ε|x_i|), an
      * error that grows as 1/t; smaller steps are taken only when these leave the line unresolved
      * (see Kinks near the point), with that rounding in the error estimate.
      */
-    static final double[] DIRECTION_STEPS = {1e-1, 1e-2, 1e-3, 1, 10};
+    static final double[] DIRECTION_STEPS = {1e-1, 1e-2, 1e-3};
     /**
      * At least this many first steps are tried, so an estimate from the first, aliased by a
      * function that varies on a much smaller scale, meets a disagreeing one from a smaller step.
@@ -77,7 +83,33 @@ final class LineReference {
     /** Kink probe: the most steps on its ladder (from 1e-4 of the scale, the last is 7.5e-13 of it). */
     static final int KINK_LEVELS = 10;
     /** Kink probe: a second difference counts only above this many times its rounding noise. */
-    static final double KINK_RELIABLE = 1000;
+    static final double KINK_RELIABLE = 100;
+    /**
+     * Kink probe: from one step of the ladder to the next, a kink's jump {@code R - L} and its
+     * one-sided derivatives {@code L}, {@code R} move by at most this fraction of the jump. A
+     * smooth function's jump falls 8 times per step, and rounding noise's grows about 8 times, so
+     * neither stays this steady over three steps.
+     */
+    static final double KINK_STEADY = 0.25;
+
+    /**
+     * The first steps along coordinate {@code xj}, as multiples of {@code max(1, |xj|)}: for
+     * {@code 0 < |xj| < 1}, first 0.1 and 1e-3 of {@code |xj|} (a coordinate of 1e-8 usually
+     * means a function that varies on that scale: steps of 0.1 would step over all of it), then
+     * {@link #COORDINATE_STEPS}. An estimate from the larger steps replaces one from the smaller
+     * only where both agree within their errors.
+     */
+    static double[] coordinateSteps(double xj) {
+        double a = Math.abs(xj);
+        if (!(a > 0 && a < 1)) {
+            return COORDINATE_STEPS;
+        }
+        double[] steps = new double[COORDINATE_STEPS.length + 2];
+        steps[0] = 0.1 * a;
+        steps[1] = 1e-3 * a;
+        System.arraycopy(COORDINATE_STEPS, 0, steps, 2, COORDINATE_STEPS.length);
+        return steps;
+    }
 
     /** Per output: the derivative, its error estimate, and the first step that gave it. */
     record Result(double[] value, double[] error, double[] firstStep) {
@@ -93,6 +125,14 @@ final class LineReference {
     }
 
     private LineReference() {
+    }
+
+    /** Whether the jump and the one-sided derivatives of output {@code k} are steady from level {@code i - 1} to {@code i}. */
+    private static boolean steady(double[][] left, double[][] right, int i, int k) {
+        double jump = right[i - 1][k] - left[i - 1][k];
+        double bound = KINK_STEADY * Math.abs(jump);
+        return Math.abs(right[i][k] - left[i][k] - jump) <= bound && Math.abs(left[i][k] - left[i - 1][k]) <= bound
+                && Math.abs(right[i][k] - right[i - 1][k]) <= bound;
     }
 
     /**
@@ -170,11 +210,14 @@ final class LineReference {
      * and to the jump of the derivative at a kink. Measured on a ladder of steps from
      * {@value #KINK_STEP} of the scale, or {@code largest} if smaller, down by {@value #KINK_RATIO}
      * each ({@value #KINK_LEVELS} at most, to about 7.5e-13 of the scale), while {@code D} is above
-     * {@value #KINK_RELIABLE} times its rounding noise. At the smallest such step a kink keeps at
-     * least half of {@code D} at the next larger step, a smooth function about 1/8. Comparing the
-     * two smallest reliable steps, not two fixed ones, keeps a kink at the point from being hidden
-     * by a larger kink nearby, and a kink nearby (beyond the smallest step) from being taken for
-     * one at the point.
+     * {@value #KINK_RELIABLE} times its rounding noise. A kink is seen only when, over the three
+     * smallest such steps, the jump {@code R - L} of the one-sided derivatives and the one-sided
+     * derivatives themselves stay within {@value #KINK_STEADY} of the jump from step to step: the
+     * changes between steps are the noise bound measured at the steps used. A smooth function's
+     * jump falls 8 times per step and noise grows about 8 times, so neither is taken for a kink.
+     * Using the smallest reliable steps, not fixed ones, keeps a kink at the point from being
+     * hidden by a larger kink nearby, and a kink nearby (beyond the smallest step) from being
+     * taken for one at the point.
      *
      * <p>{@code largest} is the first step of the reference estimate, on which the line looked
      * smooth (a kink at the point leaves central differences smooth: it adds the same jump / 2 at
@@ -232,20 +275,20 @@ final class LineReference {
                 result[k] = new OneSided(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
                 continue;
             }
-            if (deepest < 1 || second[deepest][k] < 0.5 * second[deepest - 1][k]) {
-                // No kink at the point. The deepest reliable step is where the line is surely in its
-                // Taylor regime (D fell like h down to it), or the largest if none is reliable.
+            if (deepest < 2 || !steady(left, right, deepest, k) || !steady(left, right, deepest - 1, k)) {
+                // No kink seen at the point. The deepest reliable step is where the line is surely in
+                // its Taylor regime (D fell like h down to it), or the largest if none is reliable.
                 int i = Math.max(deepest, 0);
                 double truncation = i == 0 ? Math.abs(right[0][k] - left[0][k])
                         : Math.max(Math.abs(left[i][k] - left[i - 1][k]), Math.abs(right[i][k] - right[i - 1][k])) / (KINK_RATIO - 1);
                 result[k] = new OneSided(false, left[i][k], right[i][k], 2 * rounding[i][k] + truncation, steps[i]);
                 continue;
             }
-            // A kink: of the steps over which D stays (down to the deepest reliable one), report the
-            // one-sided derivatives with the smallest error bound.
+            // A kink: of the steps over which it stays steady (down to the deepest reliable one),
+            // report the one-sided derivatives with the smallest error bound.
             int best = deepest;
             double bestError = Double.POSITIVE_INFINITY;
-            for (int i = deepest; i >= 1 && second[i][k] >= 0.5 * second[i - 1][k]; i--) {
+            for (int i = deepest; i >= 1 && steady(left, right, i, k); i--) {
                 double truncation = Math.max(Math.abs(left[i][k] - left[i - 1][k]), Math.abs(right[i][k] - right[i - 1][k]))
                         / (KINK_RATIO - 1);
                 double error = 2 * rounding[i][k] + truncation;

@@ -2,10 +2,11 @@ package org.dualtape.check;
 
 /**
  * How a check runs: which entries ({@code directions} 0 = automatic, -1 = every coordinate, k > 0
- * = k random directions or pairs), the seed, the miss probability quoted for random directions, and
- * whether to run the Taylor test.
+ * = k random directions or pairs), the seed, the miss probability quoted for random directions,
+ * whether to run the Taylor test, and whether entries that were not checked still let the report
+ * pass.
  */
-record Options(int directions, long seed, double missProbability, boolean taylor) {
+record Options(int directions, long seed, double missProbability, boolean taylor, boolean allowUnchecked) {
     /**
      * The default seed. Constant so that the same check gives the same verdict on every run and
      * machine; the value itself is arbitrary.
@@ -21,6 +22,26 @@ record Options(int directions, long seed, double missProbability, boolean taylor
     static final int DEFAULT_PAIRS = 8;
 
     static Options defaults() {
-        return new Options(0, DEFAULT_SEED, DEFAULT_MISS_PROBABILITY, true);
+        return new Options(0, DEFAULT_SEED, DEFAULT_MISS_PROBABILITY, true, false);
+    }
+
+    Options withDirections(int k) {
+        return new Options(k, seed, missProbability, taylor, allowUnchecked);
+    }
+
+    Options withSeed(long s) {
+        return new Options(directions, s, missProbability, taylor, allowUnchecked);
+    }
+
+    Options withMissProbability(double p) {
+        return new Options(directions, seed, p, taylor, allowUnchecked);
+    }
+
+    Options withTaylor(boolean on) {
+        return new Options(directions, seed, missProbability, on, allowUnchecked);
+    }
+
+    Options withAllowUnchecked(boolean allow) {
+        return new Options(directions, seed, missProbability, taylor, allow);
     }
 }

@@ -125,7 +125,7 @@ abstract class Reference {
         @Override
         Line alongCoordinate(double[] x, int j, double[] outputScale, double[] noise) {
             LineReference.Result r = LineReference.estimate(evaluator.alongCoordinate(x, j), x[j],
-                    Math.max(1, Math.abs(x[j])), LineReference.COORDINATE_STEPS, outputScale, noise);
+                    Math.max(1, Math.abs(x[j])), LineReference.coordinateSteps(x[j]), outputScale, noise);
             return line(r);
         }
 
@@ -157,7 +157,7 @@ abstract class Reference {
         @Override
         String method() {
             return "central differences extrapolated by Ridders, two runs per line from unrelated first steps,"
-                    + " first steps searched from 0.1 of the scale down and up, and down to 1e-9 of it while a line is"
+                    + " first steps searched from 0.1 of the scale down, and down to 1e-9 of it while a line is"
                     + " unresolved (a kink nearby); tolerance " + (int) SAFETY
                     + " x their error estimate + 64 ulps";
         }
@@ -169,95 +169,73 @@ abstract class Reference {
     }
 
     /**
-     * Exact AD of a generic function. Its error is rounding only; estimated as the spread of the
-     * AD result over {@value #SPREAD_POINTS} points a few ulps from {@code x} (rounding errors
-     * change from point to point; the derivative hardly does, except at a kink, see
-     * {@link #roundingDifference}).
+     * Exact AD of a generic function, with a bound on its own rounding: each line is one forward
+     * pass on {@link BoundedDual}, whose tangent is the AD derivative and whose running error
+     * bound, from the magnitudes the derivative cancels, is the reference error.
      */
     static final class Exact extends Reference {
-        static final int SPREAD_POINTS = 3;
-        /** A change of the AD result over a few ulps larger than this (relative) is a jump, not rounding. */
-        static final double JUMP = 1e-6;
-        /** Tolerance = SAFETY × the rounding spread (a spread is a sample, not a bound). */
-        static final double SAFETY = 16;
+        /**
+         * Tolerance = SAFETY × the AD rounding bound: twice for the reference and twice for a claim
+         * computed from the same magnitudes (the bound is first order).
+         */
+        static final double SAFETY = 4;
         private final VectorFieldFunction f;
         private final ExactDerivatives engine;
-        private final double[][] ulpPoints;
-        private double[][] jacobian;
-        private double[][] spread;
         private long passes;
+        private int outputs = -1;
 
-        Exact(VectorFieldFunction f, ExactDerivatives engine, double[][] ulpPoints) {
+        Exact(VectorFieldFunction f, ExactDerivatives engine) {
             this.f = f;
             this.engine = engine;
-            this.ulpPoints = ulpPoints;
         }
 
         @Override
         double[] values(double[] x) {
             passes++;
-            return engine.values(f, x);
+            return outputs(engine.values(f, x), x);
+        }
+
+        /** Refuses a function whose number of outputs changes between calls. */
+        private <A> A outputs(A result, double[] at) {
+            int m = java.lang.reflect.Array.getLength(result);
+            if (outputs < 0) {
+                outputs = m;
+            } else if (m != outputs) {
+                throw new IllegalStateException("f returned " + m + " values at x = " + java.util.Arrays.toString(at)
+                        + " but " + outputs + " at the check point; a function to check must return the same number of"
+                        + " values at every point");
+            }
+            return result;
         }
 
         @Override
         Line alongCoordinate(double[] x, int j, double[] outputScale, double[] noise) {
-            if (jacobian == null) {
-                jacobian = engine.jacobian(f, x);
-                spread = new double[jacobian.length][x.length];
-                for (double[] p : ulpPoints) {
-                    double[][] other = engine.jacobian(f, p);
-                    for (int k = 0; k < jacobian.length; k++) {
-                        for (int i = 0; i < x.length; i++) {
-                            spread[k][i] = Math.max(spread[k][i], roundingDifference(other[k][i], jacobian[k][i]));
-                        }
-                    }
-                }
-                passes += 1 + ulpPoints.length;
-            }
-            int m = jacobian.length;
-            double[] value = new double[m];
-            double[] error = new double[m];
-            for (int k = 0; k < m; k++) {
-                value[k] = jacobian[k][j];
-                error[k] = spread[k][j];
-            }
-            return new Line(value, error, how(m), infinite(m));
+            double[] seed = new double[x.length];
+            seed[j] = 1;
+            return bounded(x, seed);
         }
 
         @Override
         Line alongDirection(double[] x, double[] d, double[] outputScale, double[] noise) {
-            double[] value = engine.directional(f, x, d);
-            double[] error = new double[value.length];
-            for (double[] p : ulpPoints) {
-                double[] other = engine.directional(f, p, d);
-                for (int k = 0; k < value.length; k++) {
-                    error[k] = Math.max(error[k], roundingDifference(other[k], value[k]));
-                }
+            return bounded(x, d);
+        }
+
+        private Line bounded(double[] x, double[] seed) {
+            passes++;
+            BoundedDual[] out = outputs(ExactDerivatives.guarded("f (evaluated for exact AD)", x,
+                    p -> f.value(BoundedDual.seeded(p, seed))), x);
+            int m = out.length;
+            double[] value = new double[m];
+            double[] error = new double[m];
+            for (int k = 0; k < m; k++) {
+                value[k] = out[k].tangent();
+                error[k] = out[k].tangentBound();
             }
-            passes += 1 + ulpPoints.length;
-            return new Line(value, error, how(value.length), infinite(value.length));
-        }
-
-        /**
-         * {@code |a - b|} if it looks like rounding (at most {@value #JUMP} relative), else 0: a
-         * derivative that jumps within a few ulps has a kink at the point (abs at 0), which is
-         * not rounding; the kink probe judges such entries if they disagree.
-         */
-        static double roundingDifference(double a, double b) {
-            double d = Math.abs(a - b);
-            return d <= JUMP * Math.max(Math.abs(a), Math.abs(b)) ? d : 0;
-        }
-
-        private static double[] infinite(int m) {
+            String[] how = new String[m];
+            java.util.Arrays.fill(how, "bound on the AD rounding");
             double[] steps = new double[m];
             java.util.Arrays.fill(steps, Double.POSITIVE_INFINITY);
-            return steps;
-        }
-
-        private static String[] how(int m) {
-            String[] how = new String[m];
-            java.util.Arrays.fill(how, "AD rounding spread");
-            return how;
+            return new Line(value, error, how, steps);
         }
 
         @Override
@@ -272,8 +250,8 @@ abstract class Reference {
 
         @Override
         String method() {
-            return "exact " + engine.name() + "; tolerance " + (int) SAFETY + " x the AD result's spread over "
-                    + SPREAD_POINTS + " points a few ulps away + 64 ulps";
+            return "exact forward-mode AD (dualtape Dual) with a running bound on its rounding; tolerance " + (int) SAFETY
+                    + " x that bound + 64 ulps";
         }
 
         @Override

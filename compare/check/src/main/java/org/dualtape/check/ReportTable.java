@@ -1,5 +1,6 @@
 package org.dualtape.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,10 +15,28 @@ final class ReportTable {
         CheckReport.Taylor taylor = r.taylor();
         boolean taylorFailed = taylor != null && taylor.verdict() == CheckReport.Taylor.Verdict.FIRST_ORDER;
         out.append(r.title()).append(": ").append(r.passed() ? "PASSED" : "FAILED");
+        List<String> reasons = new ArrayList<>();
         if (!failures.isEmpty()) {
-            out.append(" (").append(failures.size()).append(" of ").append(r.entries().size()).append(" entries wrong)");
+            reasons.add(failures.size() + " of " + r.entries().size() + " entries wrong");
         } else if (taylorFailed) {
-            out.append(" (Taylor remainder is first order)");
+            reasons.add("Taylor remainder is first order");
+        }
+        List<CheckReport.Entry> blind = r.notChecked();
+        if (!blind.isEmpty()) {
+            long unresolved = blind.stream().filter(e -> e.status() == Status.UNRESOLVED).count();
+            long unchecked = blind.size() - unresolved;
+            List<String> why = new ArrayList<>();
+            if (unresolved > 0) {
+                why.add(unresolved + " that the reference cannot resolve");
+            }
+            if (unchecked > 0) {
+                why.add(unchecked + " where several kinks meet");
+            }
+            reasons.add(blind.size() + " of " + r.entries().size() + " entries not checked (" + String.join(", ", why) + ")"
+                    + (r.allowsUnchecked() ? ", allowed by allowUnchecked()" : "; allowUnchecked() lets them pass"));
+        }
+        if (!reasons.isEmpty()) {
+            out.append(" (").append(String.join("; ", reasons)).append(')');
         }
         out.append('\n');
         out.append("Method: ").append(r.method()).append("; ").append(r.evaluations()).append(" evaluations\n");
@@ -60,19 +79,32 @@ final class ReportTable {
     }
 
     private static String resolution(CheckReport r) {
-        CheckReport.Entry worst = null;
+        CheckReport.Entry worst = r.worstResolved();
+        if (worst == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        if (Double.isInfinite(worst.resolution())) {
+            out.append("Resolution: none at ").append(worst.label()).append(" (").append(worst.why()).append(")");
+        } else {
+            out.append(String.format(Locale.ROOT, "Resolution: errors above %.1e %s are caught at every entry; the check cannot"
+                    + " resolve smaller errors at %s (tolerance %.1e, reference error %.1e)", worst.resolution(),
+                    worst.absolute() ? "(absolute: claimed and reference are 0 there)" : "(relative to each entry)", worst.label(),
+                    worst.tolerance(), worst.referenceError()));
+        }
+        double absolute = 0;
+        int zeros = 0;
         for (CheckReport.Entry e : r.entries()) {
-            if (e.reference() != 0 && Double.isFinite(e.resolution()) && (worst == null || e.resolution() > worst.resolution())) {
-                worst = e;
+            if (e.absolute() && Double.isFinite(e.resolution())) {
+                zeros++;
+                absolute = Math.max(absolute, e.resolution());
             }
         }
-        if (worst == null) {
-            return "Resolution: no entry has a non-zero finite reference; only absolute tolerances apply\n";
+        if (zeros > 0 && !worst.absolute()) {
+            out.append(String.format(Locale.ROOT, "; %d entries claimed 0 with reference 0 resolve absolute errors above %.1e",
+                    zeros, absolute));
         }
-        return String.format(Locale.ROOT,
-                "Resolution: relative errors above %.1e are caught at every entry; the check cannot resolve smaller errors at %s"
-                        + " (tolerance %.1e, reference error %.1e)%n",
-                worst.resolution(), worst.label(), worst.tolerance(), worst.referenceError());
+        return out.append('\n').toString();
     }
 
     /** A value with enough digits to see a difference in the 13th. */

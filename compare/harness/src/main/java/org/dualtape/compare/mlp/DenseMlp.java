@@ -2,7 +2,7 @@ package org.dualtape.compare.mlp;
 
 import java.util.Arrays;
 import org.dualtape.dual.Elementary;
-import org.dualtape.tape.Kernels;
+import org.dualtape.tape.Plain;
 
 /**
  * The plain {@code double} MLP loss and its hand-written backprop over flat arrays, with scratch
@@ -10,8 +10,8 @@ import org.dualtape.tape.Kernels;
  *
  * <h2>Order of operations</h2>
  * The forward pass is the tape's vector nodes' arithmetic: the whole batch goes through a layer
- * at once with {@link Kernels#affine} (each pre-activation {@code b_j + (0 + W_j0 a_0 + W_j1 a_1
- * + ...)}, the dot product summed left to right), the activation with {@link Kernels#apply}, and
+ * at once with {@link Plain#affine} (each pre-activation {@code b_j + (0 + W_j0 a_0 + W_j1 a_1
+ * + ...)}, the dot product summed left to right), the activation with {@link Plain#apply}, and
  * the loss with the loss kernels ({@link Losses#loss(LossKind, double[], int[], double[], int,
  * int)}). So the loss is bitwise the vector tape's value, and the generic loss performs the same
  * operations sample by sample.
@@ -56,10 +56,10 @@ final class DenseMlp {
         int last = spec.layers() - 1;
         for (int l = 0; l <= last; l++) {
             double[] in = l == 0 ? inputs : a[l - 1];
-            Kernels.affine(in, 0, w, spec.weightOffset(l), w, spec.biasOffset(l), z[l], 0, batch,
+            Plain.affine(in, 0, w, spec.weightOffset(l), w, spec.biasOffset(l), z[l], 0, batch,
                     spec.layerInputs(l), spec.layerOutputs(l));
             if (l < last) {
-                Kernels.apply(f, z[l], 0, a[l], 0, z[l].length);
+                Plain.apply(f, z[l], 0, a[l], 0, z[l].length);
             }
         }
         return Losses.loss(spec.loss(), z[last], labels, targets, batch, spec.outputs());
@@ -102,7 +102,7 @@ final class DenseMlp {
      * and, unless {@code inAdjoint} is null, {@code inAdjoint[s][i] = Σ_j W_ji δ[s][j]}. Weight
      * rows are taken four at a time, so each row of {@code in} and {@code inAdjoint} is read once
      * per four rows. Allocates nothing. The gradient's sums run in another order than the
-     * tape's reverse kernels ({@link Kernels#addProduct}, {@link Kernels#addTransposedProduct}),
+     * tape's reverse kernels (the matrix products of its affine nodes),
      * so the two gradients agree to rounding, not bitwise; the loss value is the same bitwise.
      */
     private void backward(double[] w, double[] gradient, int l, double[] in, double[] delta,

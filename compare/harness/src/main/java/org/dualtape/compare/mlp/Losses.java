@@ -2,12 +2,12 @@ package org.dualtape.compare.mlp;
 
 import org.apache.commons.math3.RealFieldElement;
 import org.dualtape.dual.Elementary;
-import org.dualtape.tape.Kernels;
+import org.dualtape.tape.LossRules;
 
 /**
  * The batch losses of {@link LossKind}, once in plain {@code double} code over the whole batch's
  * logits and once generically sample by sample, with the operations of the tape's vector loss
- * nodes ({@link Kernels}) in the same order, and their derivatives with respect to the logits for
+ * nodes ({@link LossRules}) in the same order, and their derivatives with respect to the logits for
  * backpropagation.
  *
  * <h2>Order of operations</h2>
@@ -72,12 +72,12 @@ final class Losses {
     static double loss(LossKind kind, double[] z, int[] labels, double[] targets, int batch, int outputs) {
         switch (kind) {
             case SOFTMAX_CROSS_ENTROPY:
-                return Kernels.softmaxCrossEntropy(z, 0, labels, 0, batch, outputs, null, 0);
+                return LossRules.softmaxCrossEntropy(z, 0, labels, 0, batch, outputs, null, 0);
             case QUADRATIC:
-                return Kernels.meanSquaredError(z, 0, targets, 0, batch * outputs)
+                return LossRules.meanSquaredError(z, 0, targets, 0, batch * outputs)
                         * elementMeanFactor(kind, outputs);
             case BINARY_CROSS_ENTROPY:
-                return Kernels.binaryCrossEntropyWithLogits(z, 0, targets, 0, batch * outputs)
+                return LossRules.binaryCrossEntropyWithLogits(z, 0, targets, 0, batch * outputs)
                         * elementMeanFactor(kind, outputs);
             default:
                 throw new AssertionError(kind);

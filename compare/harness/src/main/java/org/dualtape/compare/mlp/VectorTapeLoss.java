@@ -70,7 +70,7 @@ public final class VectorTapeLoss {
         check("w", w.length);
         check("gradient", gradient.length);
         tape.clear();
-        VarMatrix theta = tape.matrix(w, 1, w.length);
+        VarMatrix theta = VarMatrix.variable(tape, w, 1, w.length);
         Var loss = record(theta);
         tape.reverse(loss);
         theta.adjoint(gradient, 0);
@@ -89,8 +89,8 @@ public final class VectorTapeLoss {
     public Replay replay(double[] w) {
         check("w", w.length);
         tape.clear();
-        VarMatrix theta = tape.matrix(w, 1, w.length);
-        return tape.replay(record(theta), theta);
+        VarMatrix theta = VarMatrix.variable(tape, w, 1, w.length);
+        return Replay.of(record(theta), theta);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class VectorTapeLoss {
         }
         Tape t = theta.tape();
         int batch = problem.batch();
-        VarMatrix a = t.constantMatrix(problem.inputsView(), batch, spec.inputs());
+        VarMatrix a = VarMatrix.constant(t, problem.inputsView(), batch, spec.inputs());
         int last = spec.layers() - 1;
         for (int l = 0; l <= last; l++) {
             int in = spec.layerInputs(l);
@@ -125,10 +125,10 @@ public final class VectorTapeLoss {
             case SOFTMAX_CROSS_ENTROPY:
                 return a.softmaxCrossEntropy(problem.labelsView());
             case QUADRATIC:
-                return a.meanSquaredError(t.constantMatrix(problem.targetsView(), batch, n))
+                return a.meanSquaredError(VarMatrix.constant(t, problem.targetsView(), batch, n))
                         .multiply(Losses.elementMeanFactor(kind, n));
             case BINARY_CROSS_ENTROPY:
-                return a.binaryCrossEntropyWithLogits(t.constantMatrix(problem.targetsView(), batch, n))
+                return a.binaryCrossEntropyWithLogits(VarMatrix.constant(t, problem.targetsView(), batch, n))
                         .multiply(Losses.elementMeanFactor(kind, n));
             default:
                 throw new AssertionError(kind);

@@ -2,7 +2,7 @@ package org.dualtape.compare.train;
 
 import org.dualtape.compare.mlp.Dataset;
 import org.dualtape.compare.mlp.MlpSpec;
-import org.dualtape.tape.Kernels;
+import org.dualtape.tape.Plain;
 
 /**
  * The classification accuracy of a network on a data set: the share of samples whose largest
@@ -30,10 +30,10 @@ final class Scorer {
         int last = spec.layers() - 1;
         for (int l = 0; l <= last; l++) {
             double[] in = l == 0 ? inputs : layers[l - 1];
-            Kernels.affine(in, 0, w, spec.weightOffset(l), w, spec.biasOffset(l), layers[l], 0, n,
+            Plain.affine(in, 0, w, spec.weightOffset(l), w, spec.biasOffset(l), layers[l], 0, n,
                     spec.layerInputs(l), spec.layerOutputs(l));
             if (l < last) {
-                Kernels.apply(spec.activation().elementary(), layers[l], 0, layers[l], 0, layers[l].length);
+                Plain.apply(spec.activation().elementary(), layers[l], 0, layers[l], 0, layers[l].length);
             }
         }
         double[] z = layers[last];
