@@ -38,10 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class SweepFidelityBenchmark {
-    /** The hidden width: 970 parameters, a gradient of about a millisecond per chunk pass. */
-    static final int WIDTH = 16;
     /** The timed part of an estimated row: one eighth of the passes. */
     static final int PART = 8;
+
+    /** The hidden width: 16 is 970 parameters. */
+    @Param({"16"})
+    int width;
 
     /** The sweep's forward method. */
     @Param({"forward-chunked", "forward-dual"})
@@ -56,10 +58,10 @@ public class SweepFidelityBenchmark {
     int[] part;
     double[] partOut;
 
-    /** Builds the width-16 problem (constant seeds) and prepares the method as the sweep does. */
+    /** Builds the problem (constant seeds) and prepares the method as the sweep does. */
     @Setup
     public void setUp() {
-        problem = new StandardMlpFamily().create(WIDTH);
+        problem = new StandardMlpFamily().create(width);
         w = problem.initialParameters();
         gradient = new double[w.length];
         Method m = Method.byLabel(method);
@@ -116,4 +118,4 @@ public class SweepFidelityBenchmark {
         return partOut;
     }
 }
-// HOW TO RUN: java -jar jmh/target/benchmarks.jar SweepFidelityBenchmark -f 1 -wi 3 -i 5 -w 500ms -r 500ms
+// HOW TO RUN: java -jar jmh/target/benchmarks.jar SweepFidelityBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + " cross-entropy on the 8x8 digits (a seeded quarter held out for testing), "
                 + TrainConfig.DEFAULT_BUDGET + " s per method, about a minute in all. Writes train.csv,"
                 + " TRAIN.md, train-accuracy-vs-seconds.png and train-accuracy-vs-steps.png."})
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

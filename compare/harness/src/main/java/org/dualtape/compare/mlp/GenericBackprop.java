@@ -25,7 +25,7 @@ import org.apache.commons.math3.RealFieldElement;
  * sample by sample. Division by the batch size is done in {@code T}, never through a rounded
  * {@code double} reciprocal.
  */
-public final class GenericBackprop {
+final class GenericBackprop {
     private GenericBackprop() {
     }
 
