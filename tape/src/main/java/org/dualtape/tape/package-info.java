@@ -20,7 +20,7 @@
  * Entries whose value depends on a branch (abs, floor, ceil, rint, signum, relu, round,
  * copySign, remainder, min, max, compareTo) record the branch taken, and a replay that would take
  * another throws {@link org.dualtape.tape.BranchChangeException} (or, from
- * {@link org.dualtape.tape.Replay#forward}, returns the entry). Branches in user code on
+ * {@link org.dualtape.tape.Replay#evaluate}, returns the entry). Branches in user code on
  * {@code getReal()} are invisible to the tape.
  *
  * <h2>Threads</h2>
