@@ -28,47 +28,64 @@ final class SecondPartials {
 
     /**
      * Adds entry {@code i}'s curvature term, times its adjoint {@code a} (nonzero), to the tangents
-     * of its arguments' adjoints {@code adjointTangent}.
+     * of its arguments' adjoints, for {@code k} directions at once: the tangent and adjoint tangent
+     * of entry {@code e} in direction {@code c} are at {@code e·k + c}.
      *
-     * @param t the tape, values and tangents in place
+     * @param t the tape, values and partials in place
      * @param i the entry
      * @param code its op code (scalar, not a vector node)
      * @param param the index in {@link Tape#aux} of its first recorded parameter
      * @param a its adjoint
-     * @param adjointTangent the tangents of the adjoints, one per entry; modified
+     * @param tan the tangents, {@code k} per entry; not modified
+     * @param dd the tangents of the adjoints, {@code k} per entry; modified
+     * @param k the number of directions
      */
-    static void add(Tape t, int i, int code, int param, double a, double[] adjointTangent) {
+    static void add(Tape t, int i, int code, int param, double a, double[] tan, double[] dd, int k) {
         final double[] v = t.value;
-        final double[] tan = t.tangent;
         final int[] g = t.arg;
-        int k = t.start[i];
+        int s = t.start[i];
         if (code < Op.ELEMENTARY_END) {
-            double tx = tan[g[k]];
-            if (tx != 0) {
-                adjointTangent[g[k]] += a * (Op.ELEMENTARY[code].d2f(v[g[k]], v[i]) * tx);
-            }
+            unary(dd, tan, g[s] * k, k, a, Op.ELEMENTARY[code].d2f(v[g[s]], v[i]));
             return;
         }
         switch (code) {
-            case Op.MUL -> {
-                adjointTangent[g[k]] += a * tan[g[k + 1]];
-                adjointTangent[g[k + 1]] += a * tan[g[k]];
-            }
+            case Op.MUL -> cross(dd, tan, g[s] * k, g[s + 1] * k, k, a);
             case Op.DIV -> {
                 // ∂²(x/y)/∂x∂y = -1/y², ∂²/∂y² = 2q/y²: from the stored partials 1/y and -q/y
-                double y = v[g[k + 1]];
-                pair(adjointTangent, g[k], g[k + 1], a, 0, -t.partial[k] / y, -2 * t.partial[k + 1] / y,
-                    tan[g[k]], tan[g[k + 1]]);
+                double y = v[g[s + 1]];
+                pair(dd, tan, g[s] * k, g[s + 1] * k, k, a, 0, -t.partial[s] / y, -2 * t.partial[s + 1] / y);
             }
-            case Op.POW_C, Op.POW_INT -> unary(adjointTangent, g[k], a, powBase2(v[g[k]], t.aux[param]), tan[g[k]]);
-            case Op.ROOT_N -> unary(adjointTangent, g[k], a, root2(v[g[k]], v[i], (int) t.aux[param]), tan[g[k]]);
-            case Op.POW -> pow(t, k, v[g[k]], v[g[k + 1]], a, adjointTangent);
-            case Op.ATAN2 -> atan2(v[g[k]], v[g[k + 1]], a, adjointTangent, g[k], g[k + 1], tan);
-            case Op.HYPOT -> hypot(v[g[k]], v[g[k + 1]], v[i], a, adjointTangent, g[k], g[k + 1], tan);
+            case Op.POW_C, Op.POW_INT -> unary(dd, tan, g[s] * k, k, a, powBase2(v[g[s]], t.aux[param]));
+            case Op.ROOT_N -> unary(dd, tan, g[s] * k, k, a, root2(v[g[s]], v[i], (int) t.aux[param]));
+            case Op.POW -> {
+                double[] h = pow(v[g[s]], v[g[s + 1]], t.partial[s + 1]);
+                pair(dd, tan, g[s] * k, g[s + 1] * k, k, a, h[0], h[1], h[2]);
+            }
+            case Op.ATAN2 -> {
+                // atan2(y, x), first argument y: with r = hypot(x, y), c = x/r, s = y/r,
+                // ∂²/∂y² = -2cs/r², ∂²/∂x² = 2cs/r², ∂²/∂y∂x = (s - c)(s + c)/r², divided by r twice
+                // so that nothing overflows early; NaN at the origin, as the first partials
+                double y = v[g[s]];
+                double x = v[g[s + 1]];
+                double r = Math.hypot(x, y);
+                double cos = x / r;
+                double sin = y / r;
+                double yy = -2 * cos * sin / r / r;
+                pair(dd, tan, g[s] * k, g[s + 1] * k, k, a, yy, (sin - cos) * (sin + cos) / r / r, -yy);
+            }
+            case Op.HYPOT -> {
+                // h = hypot(x, y), u = x/h, w = y/h: ∂²/∂x² = w²/h, ∂²/∂x∂y = -uw/h, ∂²/∂y² = u²/h, which
+                // never overflow; 0 where h is infinite (the first partials are 0 there), NaN at the origin
+                double h = v[i];
+                if (!Double.isInfinite(h)) {
+                    double u = v[g[s]] / h;
+                    double w = v[g[s + 1]] / h;
+                    pair(dd, tan, g[s] * k, g[s + 1] * k, k, a, w * w / h, -u * w / h, u * u / h);
+                }
+            }
             case Op.LC_VAR, Op.LC_VAR_N -> {
-                for (int j = k, end = t.start[i + 1]; j < end; j += 2) {
-                    adjointTangent[g[j]] += a * tan[g[j + 1]];
-                    adjointTangent[g[j + 1]] += a * tan[g[j]];
+                for (int j = s, end = t.start[i + 1]; j < end; j += 2) {
+                    cross(dd, tan, g[j] * k, g[j + 1] * k, k, a);
                 }
             }
             default -> {
@@ -78,21 +95,27 @@ final class SecondPartials {
     }
 
     /**
-     * Whether entries of this op code can have a nonzero curvature term, so that the sweep calls
-     * {@link #add} only for them.
-     *
-     * @param code a scalar op code
-     * @return {@code false} for the operations whose partials are constant
+     * Whether entries of each op code can have a nonzero curvature term, so that the sweep calls
+     * {@link #add} only for them ({@code false} for the operations whose partials are constant,
+     * and for vector nodes, which have rules of their own).
      */
-    static boolean curved(int code) {
-        if (code < Op.ELEMENTARY_END) {
-            return !Op.ELEMENTARY[code].piecewise() && code != Elementary.NEGATE.ordinal();
+    static final boolean[] CURVED = new boolean[Op.END];
+
+    static {
+        for (int code = 0; code < Op.VECTOR; code++) {
+            CURVED[code] = curved(code);
         }
-        return switch (code) {
-            case Op.MUL, Op.DIV, Op.POW_C, Op.POW_INT, Op.ROOT_N, Op.POW, Op.ATAN2, Op.HYPOT, Op.LC_VAR,
-                Op.LC_VAR_N -> true;
-            default -> false;
-        };
+    }
+
+    private static boolean curved(int code) {
+        if (code >= Op.ELEMENTARY_END) {
+            return switch (code) {
+                case Op.MUL, Op.DIV, Op.POW_C, Op.POW_INT, Op.ROOT_N, Op.POW, Op.ATAN2, Op.HYPOT, Op.LC_VAR,
+                    Op.LC_VAR_N -> true;
+                default -> false;
+            };
+        }
+        return code < Op.ELEMENTARY.length && !Op.ELEMENTARY[code].piecewise() && code != Elementary.NEGATE.ordinal();
     }
 
     /** {@code d²(x^e)/dx² = e(e - 1)x^(e-2)}: 0 for e = 0 and e = 1 (x⁰ and x¹ are affine everywhere). */
@@ -113,74 +136,53 @@ final class SecondPartials {
 
     /**
      * {@code x^y}: {@code ∂²/∂x² = y(y - 1)x^(y-2)}, {@code ∂²/∂x∂y = x^(y-1)(1 + y ln x)},
-     * {@code ∂²/∂y² = x^y (ln x)²}. Conventions as the first partials ({@link Partials#powBase},
+     * {@code ∂²/∂y² = x^y (ln x)²}, as {@code {xx, xy, yy}}, given the partial with respect to the
+     * exponent. Conventions as the first partials ({@link Partials#powBase},
      * {@link Partials#powExponent}): where the partial with respect to the exponent is 0 (a zero
-     * power of a base that is not negative: x = 0 with y &gt; 0, or underflow) its derivatives
-     * are 0 as well when y &gt; 1; at x = 0 with 0 &lt; y ≤ 1, where the partial with respect to
-     * the base jumps or is infinite, the mixed partial is NaN; at x &lt; 0, where x^y has no
+     * power of a base that is not negative: x = 0 with y &gt; 0, or underflow) so is its
+     * derivative in y; at x = 0 the mixed partial is 0 for y &gt; 1 and NaN for y ≤ 1, where the
+     * partial with respect to the base jumps or is infinite; at x &lt; 0, where x^y has no
      * derivative in y, the second partials involving y are NaN.
      */
-    private static void pow(Tape t, int k, double x, double y, double a, double[] adjointTangent) {
-        double pExponent = t.partial[k + 1];
+    static double[] pow(double x, double y, double pExponent) {
         double xx = y == 0 ? 0.0 : y * Partials.powBase(x, y - 1);
-        double xy;
-        double yy;
         if (x > 0) {
             double log = Math.log(x);
-            xy = Math.pow(x, y - 1) * (1 + y * log);
-            yy = pExponent == 0 ? 0.0 : pExponent * log;
-        } else if (x == 0) {
-            xy = y > 1 ? 0.0 : Double.NaN;
-            yy = pExponent == 0 ? 0.0 : pExponent * Math.log(x); // 0^0: (-∞)(-∞) = +∞; y < 0: NaN
-        } else {
-            xy = Double.NaN;
-            yy = Double.NaN;
+            return new double[] {xx, Math.pow(x, y - 1) * (1 + y * log), pExponent == 0 ? 0.0 : pExponent * log};
         }
-        double[] tan = t.tangent;
-        int[] g = t.arg;
-        pair(adjointTangent, g[k], g[k + 1], a, xx, xy, yy, tan[g[k]], tan[g[k + 1]]);
-    }
-
-    /**
-     * {@code atan2(y, x)} (first argument y): with {@code r = hypot(x, y)}, {@code c = x/r},
-     * {@code s = y/r}: {@code ∂²/∂y² = -2cs/r²}, {@code ∂²/∂x² = 2cs/r²},
-     * {@code ∂²/∂y∂x = (s - c)(s + c)/r²}, divided by r twice so that nothing overflows early. NaN
-     * at the origin, as the first partials.
-     */
-    private static void atan2(double y, double x, double a, double[] adjointTangent, int gy, int gx, double[] tan) {
-        double r = Math.hypot(x, y);
-        double c = x / r;
-        double s = y / r;
-        double yy = -2 * c * s / r / r;
-        double yx = (s - c) * (s + c) / r / r;
-        pair(adjointTangent, gy, gx, a, yy, yx, -yy, tan[gy], tan[gx]);
-    }
-
-    /**
-     * {@code hypot(x, y) = h}: with {@code u = x/h}, {@code w = y/h}: {@code ∂²/∂x² = w²/h},
-     * {@code ∂²/∂x∂y = -uw/h}, {@code ∂²/∂y² = u²/h}, which never overflow. 0 where h is infinite
-     * (the first partials are 0 there), NaN at the origin (as the first partials).
-     */
-    private static void hypot(double x, double y, double h, double a, double[] adjointTangent, int gx, int gy,
-                              double[] tan) {
-        if (Double.isInfinite(h)) {
-            return;
+        if (x == 0) { // 0^0: yy = (-∞)(-∞) = +∞; y < 0: NaN, as the first partial
+            return new double[] {xx, y > 1 ? 0.0 : Double.NaN, pExponent == 0 ? 0.0 : pExponent * Math.log(x)};
         }
-        double u = x / h;
-        double w = y / h;
-        pair(adjointTangent, gx, gy, a, w * w / h, -u * w / h, u * u / h, tan[gx], tan[gy]);
+        return new double[] {xx, Double.NaN, Double.NaN};
     }
 
-    private static void unary(double[] adjointTangent, int gx, double a, double xx, double tx) {
-        if (tx != 0) {
-            adjointTangent[gx] += a * (xx * tx);
+    /** A one-argument entry with second derivative {@code h}: {@code ȧ_x += a·h·ṫ_x}, zero tangents adding nothing. */
+    private static void unary(double[] dd, double[] tan, int x, int k, double a, double h) {
+        for (int c = 0; c < k; c++) {
+            double tx = tan[x + c];
+            if (tx != 0) {
+                dd[x + c] += a * (h * tx);
+            }
         }
     }
 
-    /** The curvature term of a two-argument entry with second partials {@code xx, xy, yy}. */
-    private static void pair(double[] adjointTangent, int gx, int gy, double a, double xx, double xy, double yy,
-                             double tx, double ty) {
-        adjointTangent[gx] += a * (Partials.chain(xx, tx) + Partials.chain(xy, ty));
-        adjointTangent[gy] += a * (Partials.chain(xy, tx) + Partials.chain(yy, ty));
+    /** A product's cross term (second partial 1): {@code ȧ_x += a·ṫ_y}, {@code ȧ_y += a·ṫ_x}. */
+    private static void cross(double[] dd, double[] tan, int x, int y, int k, double a) {
+        for (int c = 0; c < k; c++) {
+            double tx = tan[x + c];
+            dd[x + c] += a * tan[y + c];
+            dd[y + c] += a * tx;
+        }
+    }
+
+    /** A two-argument entry with second partials {@code xx, xy, yy}, each term by {@link Partials#chain}. */
+    private static void pair(double[] dd, double[] tan, int x, int y, int k, double a, double xx, double xy,
+                             double yy) {
+        for (int c = 0; c < k; c++) {
+            double tx = tan[x + c];
+            double ty = tan[y + c];
+            dd[x + c] += a * (Partials.chain(xx, tx) + Partials.chain(xy, ty));
+            dd[y + c] += a * (Partials.chain(xy, tx) + Partials.chain(yy, ty));
+        }
     }
 }

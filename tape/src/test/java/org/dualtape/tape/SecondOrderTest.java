@@ -58,7 +58,7 @@ class SecondOrderTest {
     @Test
     void rosenbrockHessianMatchesTheHandFormulaAndHvpAtRandomPoints() {
         Random random = new Random(SEED);
-        for (int n : new int[] {2, 5, 12}) {
+        for (int n : new int[] {2, 5, 12, 2 * SecondOrder.CHUNK + 3}) { // the last: chunks of 16, 16 and 3
             double[] x = gaussian(random, n);
             double[][] expected = rosenbrockHessian(x);
             assertMatrix(expected, Reverse.hessian(SecondOrderTest::rosenbrock, x), HAND * scale(expected), "n = " + n);

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The comparison's command line: {@code sweep} (the default), {@code steps}, {@code check}, {@code train}, and the hidden
+ * The comparison's command line: {@code sweep} (the default), {@code steps}, {@code check}, {@code train},
+ * {@code second-order}, and the hidden
  * {@code worker} the sweep starts in a JVM of its own for each method.
  *
  * <p><b>Exit codes</b>: 0 on success, 2 for bad input (an unknown method, a width or budget out
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
                         + " 'dualtape-compare COMMAND --help' explains each command's options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad input", "1:the run failed"},
-        subcommands = {SweepCommand.class, StepsCommand.class, CheckCommand.class, TrainCommand.class, WorkerCommand.class,
+        subcommands = {SweepCommand.class, StepsCommand.class, CheckCommand.class, TrainCommand.class,
+                SecondOrderCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
