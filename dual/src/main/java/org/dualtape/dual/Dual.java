@@ -298,7 +298,7 @@ public final class Dual implements RealFieldElement<Dual> {
     @Override
     public Dual hypot(Dual o) {
         double h = Math.hypot(v, o.v);
-        double t = Partials.chain(Partials.hypot(v, h), d) + Partials.chain(Partials.hypot(o.v, h), o.d);
+        double t = Partials.chain(Partials.hypot(v, o.v, h), d) + Partials.chain(Partials.hypot(o.v, v, h), o.d);
         return new Dual(h, t, join(o));
     }
 

@@ -1,5 +1,6 @@
 package org.dualtape.dual;
 
+import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 
 /**
@@ -130,6 +131,38 @@ public enum Elementary {
      * @return {@code f''(x)}
      */
     public abstract double d2f(double x, double y);
+
+    /**
+     * The local derivative {@code df(x, y)} in the arithmetic of a field, for code written once
+     * for every number type (backpropagation by hand in {@code Dfp} or {@code Decimal64}): the
+     * same rule as {@link #df(double, double)}, evaluated in {@code T}. For {@link #TANH}
+     * ({@code (1 - y)(1 + y)}), {@link #SIGMOID} ({@code y(1 - y)}), {@link #EXP} ({@code y}),
+     * {@link #SQUARE} ({@code 2x}) and {@link #NEGATE} the field carries the rule to its own
+     * precision; every other function's rule is the {@code double} one at the values' real parts
+     * (exact for the piecewise functions, whose derivatives are -1, 0, 1 or NaN; relu' is NaN at
+     * NaN, as in the table).
+     *
+     * @param x the argument
+     * @param y the value {@code f(x)}
+     * @param <T> the number type
+     * @return {@code f'(x)} in {@code T}; on {@code Decimal64}, bitwise {@link #df(double, double)}
+     */
+    public <T extends RealFieldElement<T>> T df(T x, T y) {
+        switch (this) {
+            case TANH:
+                return y.negate().add(1.0).multiply(y.add(1.0));
+            case SIGMOID:
+                return y.multiply(y.negate().add(1.0));
+            case EXP:
+                return y;
+            case SQUARE:
+                return x.multiply(2);
+            case NEGATE:
+                return x.getField().getOne().negate();
+            default:
+                return x.getField().getZero().add(df(x.getReal(), y.getReal()));
+        }
+    }
 
     /**
      * The lower end of the open interval on which the function is smooth (kinks aside).

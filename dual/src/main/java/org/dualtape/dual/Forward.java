@@ -98,7 +98,8 @@ public final class Forward {
 
     /**
      * The gradient ∇f(x), in chunks of {@code chunk} tangents (more than {@code x.length} is the
-     * same as {@code x.length}).
+     * same as {@code x.length}, and passes are never wider than {@link ChunkPolicy#WIDEST_CHUNK}:
+     * {@link ChunkPolicy#passWidth}).
      *
      * @param f the scalar function
      * @param x the point, not modified

@@ -586,7 +586,7 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
     public MultiDual hypot(MultiDual o) {
         int tg = join(o);
         double h = Math.hypot(v, o.v);
-        return combine(h, Partials.hypot(v, h), o, Partials.hypot(o.v, h), tg);
+        return combine(h, Partials.hypot(v, o.v, h), o, Partials.hypot(o.v, v, h), tg);
     }
 
     /** {@inheritDoc} As {@link Dual#sqrt()}. */

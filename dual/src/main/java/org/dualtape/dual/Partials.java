@@ -113,16 +113,33 @@ public final class Partials {
      * {@code ∂hypot(x, y)/∂x = x / h}, given {@code h = hypot(x, y)}; never overflows because
      * |x| ≤ h.
      *
-     * <p>NaN at the origin (no derivative there, as {@code DerivativeStructure}); 0 when h is
-     * infinite (the value is +∞ whatever the other argument, as {@code DerivativeStructure}, which
-     * returns a constant +∞).
+     * <p>Where {@code h} overflowed to +∞ for finite arguments, or is subnormal (so that
+     * {@code x / h} would keep only a few bits), the quotient is taken on arguments scaled by a
+     * power of two: at (1.5e308, 1.5e308) and at (1e-320, 1e-320) both partials are 1/√2 to
+     * rounding. NaN at the origin (no derivative there, as {@code DerivativeStructure}); 0 when an
+     * argument is infinite (the value is +∞ whatever the other argument, as
+     * {@code DerivativeStructure}, which returns a constant +∞).
      *
      * @param x the argument whose partial is wanted
+     * @param y the other argument
      * @param h the value {@code Math.hypot(x, y)}
      * @return the partial derivative with respect to x
      */
-    public static double hypot(double x, double h) {
-        return Double.isInfinite(h) ? 0.0 : x / h;
+    public static double hypot(double x, double y, double h) {
+        if (h >= Double.MIN_NORMAL && h <= Double.MAX_VALUE) {
+            return x / h;
+        }
+        if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            return 0.0; // +∞ whatever the other argument, NaN included
+        }
+        double s = Math.max(Math.abs(x), Math.abs(y));
+        if (!(s > 0)) {
+            return x / h; // the origin (0 / 0) or a NaN argument: NaN
+        }
+        int e = -Math.getExponent(s); // s scaled to [1, 2); a subnormal s comes out small but normal
+        double xs = Math.scalb(x, e);
+        double ys = Math.scalb(y, e);
+        return xs / Math.hypot(xs, ys);
     }
 
     /**

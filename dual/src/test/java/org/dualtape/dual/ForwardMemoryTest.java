@@ -62,6 +62,24 @@ class ForwardMemoryTest {
         }
     }
 
+    @Test
+    void aWideJacobianChunkIsBoundedToo() {
+        int n = ChunkPolicy.WIDEST_CHUNK + 44;
+        double[] x = new double[n];
+        int[] widest = {0};
+        double[][] jacobian = Forward.jacobian(v -> {
+            widest[0] = Math.max(widest[0], v[0].width());
+            return new MultiDual[] {v[0].multiply(3), v[n - 1]};
+        }, x, n);
+        assertEquals(ChunkPolicy.WIDEST_CHUNK, widest[0]);
+        double[] first = new double[n];
+        first[0] = 3;
+        double[] last = new double[n];
+        last[n - 1] = 1;
+        assertArrayEquals(first, jacobian[0], 0.0);
+        assertArrayEquals(last, jacobian[1], 0.0);
+    }
+
     /** Runs the collector until {@code done} holds or a few rounds have passed. */
     private static boolean collectUntil(java.util.function.BooleanSupplier done) {
         for (int round = 0; round < 10 && !done.getAsBoolean(); round++) {

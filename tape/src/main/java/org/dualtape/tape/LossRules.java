@@ -1,5 +1,6 @@
 package org.dualtape.tape;
 
+import org.apache.commons.math3.RealFieldElement;
 import org.dualtape.dual.Elementary;
 
 /**
@@ -19,6 +20,11 @@ import org.dualtape.dual.Elementary;
  * binary cross-entropy {@code σ(z) - t}, computed as {@code (1 - t)·σ(z) - t·σ(-z)}, which does
  * not cancel where σ(z) rounds to 1 (at {@code t = 1} it is exactly {@code -σ(-z)}, at
  * {@code t = 0} exactly {@code σ(z)}).
+ *
+ * <h2>In other arithmetic</h2>
+ * The generic forms (on any {@code RealFieldElement}: {@code Dfp}, {@code Decimal64}, the
+ * project's number types) perform the same operations in the same order, so on
+ * {@code Decimal64} they are bitwise the {@code double} forms.
  */
 public final class LossRules {
     private LossRules() {
@@ -193,5 +199,73 @@ public final class LossRules {
      */
     public static double binaryCrossEntropyPartial(double sigmoid, double sigmoidOfNegative, double t) {
         return (1 - t) * sigmoid - t * sigmoidOfNegative;
+    }
+
+    /**
+     * {@link #logSumExp(double[], int, int, double[], int)} in the arithmetic of {@code T}: the
+     * shift {@code m} is the largest real part (a constant), {@code log(Σ e^{z - m}) + m}.
+     *
+     * @param z the logits; not modified
+     * @param probs receives the softmax probabilities {@code e^{z - m} / Σ}, or {@code null}; modified
+     * @param <T> the number type
+     * @return the log-sum-exp
+     */
+    public static <T extends RealFieldElement<T>> T logSumExp(T[] z, T[] probs) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (T zk : z) {
+            m = Math.max(m, zk.getReal());
+        }
+        // the double form's sum starts at 0; 0 + e is e, as e^x is never -0.0
+        T sum = null;
+        for (int k = 0; k < z.length; k++) {
+            T e = z[k].subtract(m).exp();
+            sum = k == 0 ? e : sum.add(e);
+            if (probs != null) {
+                probs[k] = e;
+            }
+        }
+        if (probs != null) {
+            for (int k = 0; k < z.length; k++) {
+                probs[k] = probs[k].divide(sum);
+            }
+        }
+        return sum.log().add(m);
+    }
+
+    /**
+     * {@link #softmaxCrossEntropyPartial(double, boolean)} in the arithmetic of {@code T}.
+     *
+     * @param p the logit's softmax probability
+     * @param label whether the logit is the row's label
+     * @param <T> the number type
+     * @return {@code p - 1} for the label, else {@code p}
+     */
+    public static <T extends RealFieldElement<T>> T softmaxCrossEntropyPartial(T p, boolean label) {
+        return label ? p.subtract(1.0) : p;
+    }
+
+    /**
+     * {@link #squaredErrorPartial(double, double)} in the arithmetic of {@code T}.
+     *
+     * @param z the prediction
+     * @param t the target
+     * @param <T> the number type
+     * @return {@code z - t}
+     */
+    public static <T extends RealFieldElement<T>> T squaredErrorPartial(T z, double t) {
+        return z.subtract(t);
+    }
+
+    /**
+     * {@link #binaryCrossEntropyPartial(double, double, double)} in the arithmetic of {@code T}.
+     *
+     * @param sigmoid {@code σ(z)}
+     * @param sigmoidOfNegative {@code σ(-z)}
+     * @param t the target
+     * @param <T> the number type
+     * @return {@code (1 - t)·σ(z) - t·σ(-z)}
+     */
+    public static <T extends RealFieldElement<T>> T binaryCrossEntropyPartial(T sigmoid, T sigmoidOfNegative, double t) {
+        return sigmoid.multiply(1 - t).subtract(sigmoidOfNegative.multiply(t));
     }
 }

@@ -116,8 +116,8 @@ final class Rules {
 
     static double hypot(double[] p, int k, double x, double y) {
         double h = Math.hypot(x, y);
-        p[k] = Partials.hypot(x, h);
-        p[k + 1] = Partials.hypot(y, h);
+        p[k] = Partials.hypot(x, y, h);
+        p[k + 1] = Partials.hypot(y, x, h);
         return h;
     }
 

@@ -98,9 +98,8 @@ public final class Tape {
     }
 
     /**
-     * Records an independent variable with a name, which {@link #table()} and {@link #graphviz()} show
-     * next to its entry (as in {@code input a}); the name is only for printing and is forgotten
-     * by {@link #clear()}.
+     * Records an independent variable with a name that the teaching view shows (as in
+     * {@code input a}), forgotten by {@link #clear()}.
      *
      * @param x its value
      * @param name the name to print, such as {@code "a"}
@@ -281,11 +280,9 @@ public final class Tape {
     // ---------------------------------------------------------------- the two sweeps
 
     /**
-     * Seeds the adjoints, then sweeps: clears every adjoint, adds {@code u[r - from]} (1 when
-     * {@code u} is null) to the adjoint of entry {@code outputs[r]} for {@code r} in
-     * {@code [from, to)}, and sweeps down to entry {@code first}, below which the caller knows
-     * there are only scalar inputs and constants ({@link Reverse} records the inputs first;
-     * {@link Replay} finds the first other entry once).
+     * Seeds the adjoints, then sweeps: every adjoint cleared, {@code u[r - from]} (1 if {@code u}
+     * is null) added at entry {@code outputs[r]} for {@code r} in {@code [from, to)}, then the sweep
+     * down to entry {@code first}, below which there are only scalar inputs and constants.
      */
     void reverse(int[] outputs, int from, int to, double[] u, int first) {
         clearAdjoints();
@@ -306,10 +303,9 @@ public final class Tape {
     }
 
     /**
-     * Propagates the adjoints of scalar entries {@code from} down to {@code stop + 1}. An entry
-     * whose adjoint is zero is skipped; an infinite adjoint skips zero partials (0·∞ is 0 here, as
-     * in {@link Partials#chain}). The end of entry {@code i}'s partials is the start of entry
-     * {@code i + 1}'s, carried from one step to the next rather than loaded.
+     * Adjoints of scalar entries {@code from} down to {@code stop + 1}: a zero adjoint is skipped,
+     * an infinite one skips zero partials (0·∞ = 0, as {@link Partials#chain}); each entry's end
+     * is the next one's start, carried rather than loaded.
      */
     private void sweepScalars(int from, int stop) {
         final int[] start = this.start;
@@ -335,11 +331,7 @@ public final class Tape {
         }
     }
 
-    /**
-     * The tangent sweep from entry 0 up to {@code last}, seeds already in place: the mirror of
-     * the reverse sweep, scalar entries between two vector nodes by {@link #tangentScalars}, then
-     * the vector node's Jacobian-vector product.
-     */
+    /** The tangent sweep from entry 0 up to {@code last}, seeds in place: the reverse sweep's mirror. */
     void sweepForward(int last) {
         int nodes = arena.nodesUpTo(last);
         int i = 0;
@@ -353,9 +345,8 @@ public final class Tape {
     }
 
     /**
-     * Tangents of scalar entries {@code [from, to)}. An entry without partials (an input or a
-     * constant) keeps its seed; a zero tangent times an infinite partial is 0 ({@link Partials#chain}),
-     * checked only when the plain sum came out NaN.
+     * Tangents of scalar entries {@code [from, to)}: inputs and constants keep their seeds; a zero
+     * tangent times an infinite partial is 0 ({@link Partials#chain}), redone only if the sum is NaN.
      */
     private void tangentScalars(int from, int to) {
         final int[] start = this.start;
@@ -425,9 +416,8 @@ public final class Tape {
     }
 
     /**
-     * Appends an entry with one argument and returns the slot of its partial; the caller's rule
-     * fills the partial, then {@link #set} the value. Small enough for the JIT to inline into user
-     * code, so that a {@code Var} used only as an intermediate need not be allocated.
+     * Appends an entry with one argument and returns its partial's slot, for the rule to fill
+     * before {@link #set}; small enough to inline, so an intermediate {@code Var} need not exist.
      */
     int push(int code, Var x) {
         if (x.tape != this || x.generation != generation) {
@@ -458,9 +448,8 @@ public final class Tape {
     }
 
     /**
-     * Appends an entry with {@code n} argument slots for the caller to fill and returns the first
-     * ({@code arg[k...]}); the caller has checked the arguments. Both groups of arrays grow before
-     * anything is written, so a failed growth leaves the tape as it was.
+     * Appends an entry with {@code n} argument slots {@code arg[k...]} for the caller to fill;
+     * returns {@code k}. Growth comes before any write, so a failed one leaves the tape as it was.
      */
     int pushN(int code, int n) {
         int i = size;
@@ -492,22 +481,20 @@ public final class Tape {
         return y;
     }
 
-    private void growEntries() {
+    private void growEntries() { // every array allocated before any is assigned
         int n = Sizes.grown(op.length, op.length + 1L, "entries");
         byte[] o = Arrays.copyOf(op, n);
         double[] v = Arrays.copyOf(value, n);
-        int[] s = Arrays.copyOf(start, n + 1);
+        start = Arrays.copyOf(start, n + 1);
         op = o;
         value = v;
-        start = s;
     }
 
     private void growPartials(long needed) {
         int n = Sizes.grown(arg.length, needed, "partials");
         int[] g = Arrays.copyOf(arg, n);
-        double[] p = Arrays.copyOf(partial, n);
+        partial = Arrays.copyOf(partial, n);
         arg = g;
-        partial = p;
     }
 
     IllegalStateException stale(String what, long recordedGeneration) {

@@ -68,8 +68,9 @@ final class Checker {
             throw new IllegalArgumentException("claimed Jacobian has " + claimed.length + " rows but f has " + m + " outputs");
         }
         String method;
+        boolean everyCoordinate = false;
         if (claim.isJacobian()) {
-            boolean everyCoordinate = options.directions() < 0
+            everyCoordinate = options.directions() < 0
                     || (options.directions() == 0 && n <= Options.AUTO_COORDINATES);
             if (everyCoordinate) {
                 coordinates(claimed);
@@ -85,6 +86,7 @@ final class Checker {
             method = "dot-product identity u.(J v) = (u'J).v for " + k + " random Gaussian pairs (seed " + options.seed()
                     + "), reference J v by " + reference.method();
         }
+        Diagnosis.annotate(entries, m, everyCoordinate ? n : -1, scalar);
         CheckReport.Taylor taylor = options.taylor() && reference.finiteDifferences() ? taylor(claimed, f0) : null;
         return new CheckReport(title, method, entries, kinks, taylor, coverage,
                 reference.evaluations() + claimEvaluations, options.allowUnchecked());

@@ -111,6 +111,23 @@ final class LineReference {
         return steps;
     }
 
+    /**
+     * The first steps along a direction, as multiples of its scale ({@link Reference#directionScale}):
+     * for a point whose root-mean-square coordinate {@code rms} is in (0, 1), first 0.1 and 1e-3 of
+     * {@code rms} (as {@link #coordinateSteps} does for one coordinate), then
+     * {@link #DIRECTION_STEPS}.
+     */
+    static double[] directionSteps(double rms) {
+        if (!(rms > 0 && rms < 1)) {
+            return DIRECTION_STEPS;
+        }
+        double[] steps = new double[DIRECTION_STEPS.length + 2];
+        steps[0] = 0.1 * rms;
+        steps[1] = 1e-3 * rms;
+        System.arraycopy(DIRECTION_STEPS, 0, steps, 2, DIRECTION_STEPS.length);
+        return steps;
+    }
+
     /** Per output: the derivative, its error estimate, and the first step that gave it. */
     record Result(double[] value, double[] error, double[] firstStep) {
     }

@@ -131,8 +131,12 @@ abstract class Reference {
 
         @Override
         Line alongDirection(double[] x, double[] d, double[] outputScale, double[] noise) {
+            double xs = 0;
+            for (double xi : x) {
+                xs += xi * xi;
+            }
             LineReference.Result r = LineReference.estimate(evaluator.alongDirection(x, d), 0.0, directionScale(x, d),
-                    LineReference.DIRECTION_STEPS, outputScale, noise);
+                    LineReference.directionSteps(Math.sqrt(xs / x.length)), outputScale, noise);
             return line(r);
         }
 

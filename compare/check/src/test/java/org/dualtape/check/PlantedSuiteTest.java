@@ -251,6 +251,8 @@ class PlantedSuiteTest {
                         counts[1]++;
                     } else if (belowStatedResolution(r, g, m.apply().apply(g))) {
                         counts[3]++;
+                        tally.notes.add(String.format(Locale.ROOT, "below the stated resolution (%s): %s, resolution %.1e",
+                                m.kind(), where, r.resolution()));
                     } else {
                         counts[2]++;
                         tally.notes.add("false pass (" + m.kind() + "): " + where + "\n" + r.table());

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every gradient passed", "1:a check failed", "2:bad input (a width or a number of"
-                + " directions below 1)"},
+        exitCodeList = {"0:every gradient passed", "1:a check failed (or left entries unchecked without"
+                + " --allow-unchecked)", "2:bad input (a width or a number of directions below 1)"},
         description = {"Checks the hand-written backprop gradient of the built-in MLP losses with the"
                 + " gradient checker (against finite differences with an error estimate, and against"
                 + " exact AD of the generic loss) and prints each report."})
@@ -60,6 +60,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--coordinates",
             description = "Check every coordinate, however many parameters there are.")
     private boolean coordinates;
+
+    @Option(names = "--allow-unchecked",
+            description = "Let entries that the checker could not check (it cannot resolve them, or several"
+                    + " kinks meet there) pass; without it they fail the check. Either way the report lists them.")
+    private boolean allowUnchecked;
 
     /** Creates the command (picocli instantiates it). */
     public CheckCommand() {
@@ -123,6 +128,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private GradientCheck configure(GradientCheck check) {
+        if (allowUnchecked) {
+            check.allowUnchecked();
+        }
         if (coordinates) {
             return check.coordinates();
         }

@@ -28,10 +28,18 @@ class CheckCommandTest {
     void helpExplainsEveryOption() {
         MainTest.Outcome o = run("check", "--help");
         assertEquals(OK, o.code());
-        for (String option : new String[] {"--width", "--directions", "--coordinates", "Exit codes"}) {
+        for (String option : new String[] {"--width", "--directions", "--coordinates", "--allow-unchecked", "Exit codes"}) {
             assertTrue(o.out().contains(option), "help lacks " + option + ":\n" + o.out());
         }
         assertTrue(run("--help").out().contains("check"), "top-level help lacks check");
+    }
+
+    @Test
+    void allowingUncheckedEntriesStillPassesAndSaysSo() {
+        MainTest.Outcome o = run("check", "--width=2", "--allow-unchecked");
+        assertEquals(OK, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("Every gradient passed."), o.out());
+        assertFalse(o.out().contains("entries not checked") && !o.out().contains("allowed by allowUnchecked()"), o.out());
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.apache.commons.math3.FieldElement;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.exception.DimensionMismatchException;
+import org.dualtape.dual.Elementary;
 
 /**
  * A complex number {@code re + i·im} implementing {@link RealFieldElement}, so that generic code
@@ -513,7 +514,7 @@ public final class ComplexNumber implements RealFieldElement<ComplexNumber> {
     @Override
     public ComplexNumber asin() {
         double d = Math.min(Math.abs(1 - re), Math.abs(1 + re));
-        return inverse(Math.asin(re), 1 / Math.sqrt(1 - re * re), d, Math.abs(re) > 1,
+        return inverse(Elementary.ASIN, d, Math.abs(re) > 1,
                 () -> fromComplex(toComplex().asin()));
     }
 
@@ -521,14 +522,14 @@ public final class ComplexNumber implements RealFieldElement<ComplexNumber> {
     @Override
     public ComplexNumber acos() {
         double d = Math.min(Math.abs(1 - re), Math.abs(1 + re));
-        return inverse(Math.acos(re), -1 / Math.sqrt(1 - re * re), d, Math.abs(re) > 1,
+        return inverse(Elementary.ACOS, d, Math.abs(re) > 1,
                 () -> fromComplex(toComplex().acos()));
     }
 
     /** {@inheritDoc} */
     @Override
     public ComplexNumber atan() {
-        return inverse(Math.atan(re), 1 / (1 + re * re), 1, false, () -> fromComplex(toComplex().atan()));
+        return inverse(Elementary.ATAN, 1, false, () -> fromComplex(toComplex().atan()));
     }
 
     /**
@@ -593,15 +594,14 @@ public final class ComplexNumber implements RealFieldElement<ComplexNumber> {
     @Override
     public ComplexNumber asinh() {
         // singularities at ±i: distance at least 1 from the real axis
-        return inverse(org.apache.commons.math3.util.FastMath.asinh(re), 1 / Math.sqrt(re * re + 1), 1, false,
+        return inverse(Elementary.ASINH, 1, false,
                 () -> fromComplex(Complex.I.multiply(toComplex()).asin().multiply(Complex.I.negate())));
     }
 
     /** {@inheritDoc} */
     @Override
     public ComplexNumber acosh() {
-        return inverse(org.apache.commons.math3.util.FastMath.acosh(re), 1 / Math.sqrt(re * re - 1),
-                Math.abs(re - 1), re < 1, () -> {
+        return inverse(Elementary.ACOSH, Math.abs(re - 1), re < 1, () -> {
                     Complex z = toComplex();
                     return fromComplex(z.add(z.add(1).sqrt().multiply(z.subtract(1).sqrt())).log());
                 });
@@ -611,7 +611,7 @@ public final class ComplexNumber implements RealFieldElement<ComplexNumber> {
     @Override
     public ComplexNumber atanh() {
         double d = Math.min(Math.abs(1 - re), Math.abs(1 + re));
-        return inverse(org.apache.commons.math3.util.FastMath.atanh(re), 1 / (1 - re * re), d, Math.abs(re) > 1,
+        return inverse(Elementary.ATANH, d, Math.abs(re) > 1,
                 () -> fromComplex(Complex.I.multiply(toComplex()).atan().multiply(Complex.I.negate())));
     }
 
@@ -714,13 +714,14 @@ public final class ComplexNumber implements RealFieldElement<ComplexNumber> {
      * {@code 2^-60} times the distance to the nearest singularity (or exactly 0), NaN there if
      * the real function is undefined at {@code a}, otherwise the principal complex value.
      */
-    private ComplexNumber inverse(double value, double derivative, double distance, boolean outside,
+    private ComplexNumber inverse(Elementary e, double distance, boolean outside,
                                   java.util.function.Supplier<ComplexNumber> general) {
+        double value = e.f(re);
         if (im == 0) {
             return real(value);
         }
         if (Math.abs(im) <= TAYLOR * distance) {
-            return outside ? nan() : new ComplexNumber(value, im * derivative);
+            return outside ? nan() : new ComplexNumber(value, im * e.df(re, value)); // the rule table's derivative
         }
         return general.get();
     }

@@ -153,55 +153,18 @@ final class GenericBackprop {
         return result;
     }
 
-    /** The activation's derivative from its argument and value, as {@link org.dualtape.dual.Elementary} writes it. */
+    /** The activation's derivative from its argument and value: the rule table's, in {@code T}. */
     static <T extends RealFieldElement<T>> T derivative(Activation f, T x, T y) {
-        switch (f) {
-            case TANH:
-                return y.negate().add(1.0).multiply(y.add(1.0));          // (1 − y)(1 + y)
-            case SIGMOID:
-                return y.multiply(y.negate().add(1.0));                   // y (1 − y)
-            case RELU:
-                return x.getReal() > 0 ? x.getField().getOne() : x.getField().getZero();
-            default:
-                throw new AssertionError(f);
-        }
+        return f.elementary().df(x, y);
     }
 
-    /** {@code ∂ℓ/∂z / batch} for one sample, in {@code T}. */
+    /** {@code ∂ℓ/∂z / batch} for one sample, in {@code T}: the loss rules', divided by the batch. */
     static <T extends RealFieldElement<T>> T[] outputAdjoint(LossKind kind, T[] z, int label, int batch) {
-        int n = z.length;
-        T[] adjoint = GenericMlp.newArray(z, n);
-        switch (kind) {
-            case QUADRATIC:
-                for (int k = 0; k < n; k++) {
-                    adjoint[k] = z[k].subtract(Losses.hot(label, k, n) ? 1.0 : 0.0).divide(batch);
-                }
-                return adjoint;
-            case SOFTMAX_CROSS_ENTROPY: {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    m = Math.max(m, z[k].getReal());
-                }
-                T sum = null;
-                for (int k = 0; k < n; k++) {
-                    adjoint[k] = z[k].subtract(m).exp();
-                    sum = k == 0 ? adjoint[k] : sum.add(adjoint[k]);
-                }
-                for (int k = 0; k < n; k++) {
-                    T p = adjoint[k].divide(sum);
-                    adjoint[k] = (Losses.hot(label, k, n) ? p.subtract(1.0) : p).divide(batch);
-                }
-                return adjoint;
-            }
-            case BINARY_CROSS_ENTROPY:
-                for (int k = 0; k < n; k++) {
-                    T d = Losses.hot(label, k, n) ? Activation.sigmoid(z[k].negate()).negate() : Activation.sigmoid(z[k]);
-                    adjoint[k] = d.divide(batch);
-                }
-                return adjoint;
-            default:
-                throw new AssertionError(kind);
+        T[] adjoint = Losses.adjoint(kind, z, label);
+        for (int k = 0; k < adjoint.length; k++) {
+            adjoint[k] = adjoint[k].divide(batch);
         }
+        return adjoint;
     }
 
     private static void check(String what, int length, int expected) {

@@ -1,7 +1,6 @@
 package org.dualtape.compare.mlp;
 
 import org.apache.commons.math3.RealFieldElement;
-import org.dualtape.dual.Elementary;
 import org.dualtape.tape.LossRules;
 
 /**
@@ -27,7 +26,7 @@ import org.dualtape.tape.LossRules;
  * </ul>
  * For binary cross-entropy the kernel writes each term as {@code max(z, 0) - z·y + log1p(e^{-|z|})},
  * which for {@code y} in {0, 1} and finite {@code z} is bitwise the {@code softplus} form of
- * {@link Elementary#softplus(double)}; at an infinite logit the kernel's form is NaN
+ * {@code Elementary.softplus}; at an infinite logit the kernel's form is NaN
  * ({@code ∞ - ∞}, {@code ∞·0}) where the generic form gives the limit (0 or ∞).
  */
 final class Losses {
@@ -103,23 +102,13 @@ final class Losses {
             case QUADRATIC: {
                 T acc = total;
                 for (int k = 0; k < n; k++) {
-                    T d = z[k].subtract(hot(label, k, n) ? 1.0 : 0.0);
+                    T d = z[k].subtract(target(label, k, n));
                     acc = acc.add(d.multiply(d));
                 }
                 return acc;
             }
-            case SOFTMAX_CROSS_ENTROPY: {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    m = Math.max(m, z[k].getReal());
-                }
-                // the kernel's sum starts at 0; 0 + e is e, as e^x is never -0.0
-                T sum = z[0].subtract(m).exp();
-                for (int k = 1; k < n; k++) {
-                    sum = sum.add(z[k].subtract(m).exp());
-                }
-                return total.add(sum.log().add(m).subtract(z[label]));
-            }
+            case SOFTMAX_CROSS_ENTROPY:
+                return total.add(LossRules.logSumExp(z, null).subtract(z[label]));
             case BINARY_CROSS_ENTROPY: {
                 T acc = total;
                 for (int k = 0; k < n; k++) {
@@ -150,7 +139,8 @@ final class Losses {
     }
 
     /**
-     * The derivative of one sample's loss with respect to its logits, times {@code scale}.
+     * The derivative of one sample's loss with respect to its logits, times {@code scale}, by the
+     * loss rules ({@link LossRules}).
      *
      * @param kind the loss
      * @param z the logits, {@code n} from {@code offset} (not modified)
@@ -165,36 +155,69 @@ final class Losses {
         switch (kind) {
             case QUADRATIC:
                 for (int k = 0; k < n; k++) {
-                    adjoint[offset + k] = (z[offset + k] - (hot(label, k, n) ? 1.0 : 0.0)) * scale;
+                    adjoint[offset + k] = LossRules.squaredErrorPartial(z[offset + k], target(label, k, n)) * scale;
                 }
                 return;
             case SOFTMAX_CROSS_ENTROPY: {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    m = Math.max(m, z[offset + k]);
-                }
+                LossRules.logSumExp(z, offset, n, adjoint, offset); // the exponentials, into adjoint
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    double e = Math.exp(z[offset + k] - m);
-                    adjoint[offset + k] = e;
-                    sum += e;
+                    sum += adjoint[offset + k];
                 }
                 for (int k = 0; k < n; k++) {
                     double p = adjoint[offset + k] / sum;
-                    adjoint[offset + k] = (hot(label, k, n) ? p - 1 : p) * scale;
+                    adjoint[offset + k] = LossRules.softmaxCrossEntropyPartial(p, hot(label, k, n)) * scale;
                 }
                 return;
             }
             case BINARY_CROSS_ENTROPY:
                 for (int k = 0; k < n; k++) {
-                    double zk = z[offset + k];
-                    // d softplus(−z)/dz = −σ(−z) (= σ(z) − 1 without cancellation); d softplus(z)/dz = σ(z)
-                    double d = hot(label, k, n) ? -Elementary.sigmoid(-zk) : Elementary.sigmoid(zk);
-                    adjoint[offset + k] = d * scale;
+                    adjoint[offset + k] = LossRules.binaryCrossEntropyPartial(z[offset + k], target(label, k, n)) * scale;
                 }
                 return;
             default:
                 throw new AssertionError(kind);
         }
+    }
+
+    /**
+     * The derivative of one sample's loss with respect to its logits, in {@code T}, by the loss
+     * rules ({@link LossRules}).
+     *
+     * @param kind the loss
+     * @param z the sample's logits (not modified)
+     * @param label the sample's label
+     * @param <T> the number type
+     * @return {@code ∂ℓ/∂z}, one per logit
+     */
+    static <T extends RealFieldElement<T>> T[] adjoint(LossKind kind, T[] z, int label) {
+        int n = z.length;
+        T[] adjoint = GenericMlp.newArray(z, n);
+        switch (kind) {
+            case QUADRATIC:
+                for (int k = 0; k < n; k++) {
+                    adjoint[k] = LossRules.squaredErrorPartial(z[k], target(label, k, n));
+                }
+                return adjoint;
+            case SOFTMAX_CROSS_ENTROPY:
+                LossRules.logSumExp(z, adjoint); // the probabilities, into adjoint
+                for (int k = 0; k < n; k++) {
+                    adjoint[k] = LossRules.softmaxCrossEntropyPartial(adjoint[k], hot(label, k, n));
+                }
+                return adjoint;
+            case BINARY_CROSS_ENTROPY:
+                for (int k = 0; k < n; k++) {
+                    adjoint[k] = LossRules.binaryCrossEntropyPartial(Activation.sigmoid(z[k]),
+                        Activation.sigmoid(z[k].negate()), target(label, k, n));
+                }
+                return adjoint;
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    /** The target of output {@code k}: 1 for the label's "1", else 0. */
+    static double target(int label, int k, int outputs) {
+        return hot(label, k, outputs) ? 1.0 : 0.0;
     }
 }
