@@ -56,11 +56,13 @@ public final class MarkdownReport {
                             + " gradient's passes (evenly spread coordinates); the time and allocation"
                             + " are scaled up by the pass count (for commons-math-sparse: by the number"
                             + " of variables, after timing its fixed pass on its own).\n")
-                    .append("- **flagged** (marked `†`): an estimated cell whose figure is not reproducible:"
-                            + " two timings of it, on different numbers of coordinates, extrapolate to figures"
-                            + " more than ").append(Consistency.AGREEMENT).append("× apart, or its ω per"
-                            + " parameter differs more than ").append(Consistency.FACTOR).append("× from a"
-                            + " neighbouring width's. Flagged cells are left out of the crossovers and the"
+                    .append("- **flagged** (marked `†`): a cell whose figure may not be reproducible: the"
+                            + " samples of its loss or gradient timing scatter more than ")
+                    .append(Consistency.AGREEMENT).append("× (a busy machine), or, for an estimated cell, two"
+                            + " timings of it on different numbers of coordinates extrapolate to figures more"
+                            + " than ").append(Consistency.AGREEMENT).append("× apart, or its ω per parameter"
+                            + " is more than ").append(Consistency.FACTOR).append("× off its neighbouring"
+                            + " widths'. Flagged cells are left out of the crossovers and the"
                             + " cheapest-method table; the section *Flagged cells* says why each was flagged.\n")
                     .append("- **cannot run**: a method whose single pass (or gradient) would overrun the"
                             + " cell's budget is not run at that width; the row says so under *Failures*.\n\n");

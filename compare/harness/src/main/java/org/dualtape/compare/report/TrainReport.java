@@ -121,7 +121,12 @@ public final class TrainReport {
     }
 
     private static void drift(StringBuilder md, TrainResult r) {
+        List<String> none = r.runs().stream().filter(m -> m.steps() == 0).map(m -> m.method().label()).toList();
+        String missing = none.isEmpty() ? "" : String.join(", ", none) + " did no step within the budget and"
+                + " cannot be compared here; a small network with a step cap lets every method reach the same"
+                + " steps, e.g. `dualtape-compare train --hidden=8 --steps=20 --budget=600`.\n\n";
         if (r.drifts().isEmpty()) {
+            md.append(missing);
             return;
         }
         md.append("## Same steps, same curve\n\n").append("Each method's training loss and weights"
@@ -136,7 +141,7 @@ public final class TrainReport {
                     .append(" | ").append(d.commonStep()).append(" | ").append(fmt("%.1e", d.lossDrift()))
                     .append(" | ").append(fmt("%.1e", d.weightDrift())).append(" |\n");
         }
-        md.append('\n');
+        md.append('\n').append(missing);
     }
 
     private static XYChart chart(TrainResult r, boolean bySeconds) {
@@ -162,6 +167,7 @@ public final class TrainReport {
             if (x.length > 0) {
                 s = chart.addSeries(m.method().label() + fmt(" (%d steps)", m.steps()), x, y);
                 SeriesStyle.apply(s, i);
+                s.setLineStyle(SeriesStyle.line(3 * i)); // solid, dashed, dotted, ...: curves that coincide stay visible
                 if (x.length > 40) {
                     s.setMarker(SeriesMarkers.NONE); // a dense curve: the line and its style say enough
                 }
@@ -179,6 +185,10 @@ public final class TrainReport {
             i++;
         }
         SeriesStyle.decades(chart, true, least, most);
+        List<String> none = r.runs().stream().filter(m -> m.steps() == 0).map(m -> m.method().label()).toList();
+        if (!bySeconds && !none.isEmpty()) {
+            chart.setXAxisTitle("steps (log scale); no step within the budget: " + String.join(", ", none));
+        }
         return chart;
     }
 

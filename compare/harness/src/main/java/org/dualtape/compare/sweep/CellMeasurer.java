@@ -20,7 +20,8 @@ import org.dualtape.dual.ChunkPolicy;
  *
  * <p><b>The budget bounds the set-up too</b>: a method timed in part first runs one unit of
  * coordinates once. If that single pass takes longer than the whole budget (at least
- * {@value #PASS_FLOOR} s), or would by the previous width's cost per loss evaluation, the cell is
+ * {@value #PASS_FLOOR} s), or would by far ({@value #PREDICTION_MARGIN}×) by the previous width's
+ * warm cost per loss evaluation, the cell is
  * not measured: it fails with a message saying that the method cannot run at this size within the
  * budget, instead of running for minutes. A whole-gradient method gets {@value #WHOLE_LIMIT}
  * budgets for its one gradient. The accuracy check of a slow method is limited to the evenly
@@ -31,6 +32,8 @@ import org.dualtape.dual.ChunkPolicy;
  * and on half as many (or, when the plan is a single unit, on the same ones again), and both
  * timings are extrapolated. If the two estimates differ by more than {@value #AGREEMENT}×, the
  * cell is flagged ({@link Measurement#flag()}): its figure is not reproducible at this budget.
+ * Any cell, measured or estimated, is flagged too when the samples of its loss or gradient timing
+ * scatter more than {@value #AGREEMENT}× (upper over lower quartile): the machine was busy.
  */
 final class CellMeasurer {
     private static final double LOSS_WARMUP = 0.08;
@@ -49,6 +52,12 @@ final class CellMeasurer {
     public static final double ACCURACY_FLOOR = 0.5;
     /** A single pass may always take this long before a method is said not to run at a size. */
     public static final double PASS_FLOOR = 1.0;
+    /**
+     * A width is skipped without running only when the previous width's warm pass per loss
+     * evaluation predicts more than this many times the limit (a cold first pass and timing noise
+     * must not skip a width that would fit).
+     */
+    static final double PREDICTION_MARGIN = 3;
     /** A whole-gradient method predicted to take more than this many budgets per gradient is not run. */
     private static final double WHOLE_LIMIT = 30;
     private static final double WHOLE_WARMUP = 0.3;
@@ -140,7 +149,7 @@ final class CellMeasurer {
         int unit = method.partial() ? Math.min(method.unit(chunk), n) : n;
         double limit = Math.max(passFloor, method.partial() ? budgetSeconds : WHOLE_LIMIT * budgetSeconds);
         double predicted = unitPerLoss * loss.seconds();
-        if (predicted > limit) {
+        if (predicted > PREDICTION_MARGIN * limit) {
             return cannotRun(method, width, n, String.format(Locale.ROOT, "would take about %.3g s"
                     + " (from the previous width)", predicted), unit);
         }
@@ -149,8 +158,8 @@ final class CellMeasurer {
         long start = System.nanoTime();
         first.run(); // also the first warm-up run
         double once = (System.nanoTime() - start) * 1e-9;
-        unitPerLoss = once / loss.seconds();
         if (once > limit) {
+            unitPerLoss = once / loss.seconds(); // a cold pass, but already too slow at this width
             return cannotRun(method, width, n, String.format(Locale.ROOT, "took %.3g s", once), unit);
         }
         TimingPlan plan;
@@ -160,6 +169,7 @@ final class CellMeasurer {
         double perCoordinate;
         if (method.partial()) {
             Stopwatch.Timing probe = time(first, PROBE_WARMUP, PROBE_MEASURE);
+            unitPerLoss = probe.seconds() / loss.seconds(); // warm: predicts the next width's pass
             perCoordinate = probe.seconds() / unit;
             if (method.fixedPass()) {
                 fixed = time(task(evaluator, w, 0), PART_WARMUP, FIXED_MEASURE);
@@ -173,6 +183,7 @@ final class CellMeasurer {
         } else {
             plan = new TimingPlan(n, n, false);
             timing = time(first, WHOLE_WARMUP, WHOLE_MEASURE);
+            unitPerLoss = timing.seconds() / loss.seconds();
             perCoordinate = 0;
         }
 
@@ -191,6 +202,7 @@ final class CellMeasurer {
         double[] partials = new double[checked.length];
         evaluator.gradient(w, checked, partials);
 
+        flag = noise(flag, loss, timing);
         return new Measurement(method.label(), width, n, chunk,
                 plan.extrapolate(method, chunk, timing.seconds(), fixed.seconds()), loss.seconds(),
                 method.passes(n, chunk),
@@ -217,6 +229,24 @@ final class CellMeasurer {
                     + " the estimates differ %.2g×", plan.coordinates(), half, plan.parameters(), ratio);
         }
         return null;
+    }
+
+    /**
+     * Adds a flag when the samples of the loss's or the gradient's timing scatter more than
+     * {@link #AGREEMENT}: the machine was busy while the cell was timed, and its ω may not be
+     * reproducible.
+     */
+    private static String noise(String flag, Stopwatch.Timing loss, Stopwatch.Timing gradient) {
+        return join(flag, join(scatter("the loss", loss), scatter("the gradient", gradient)));
+    }
+
+    private static String scatter(String what, Stopwatch.Timing t) {
+        return t.spread() > AGREEMENT ? String.format(Locale.ROOT,
+                "noisy timing: %s's samples scatter %.2g× (upper over lower quartile)", what, t.spread()) : null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     private double accuracySeconds() {

@@ -29,8 +29,21 @@ final class Stopwatch {
      * @param samples number of samples the median is taken over
      * @param runs number of timed runs (samples times repetitions per sample)
      * @param bytesPerRun bytes allocated per run, NaN if unknown
+     * @param spread how far the samples scatter: the upper over the lower quartile (the largest
+     *     over the smallest sample below four samples), 1 for a single sample
      */
-    public record Timing(double seconds, int samples, long runs, double bytesPerRun) {
+    public record Timing(double seconds, int samples, long runs, double bytesPerRun, double spread) {
+        /**
+         * A timing without a spread (1).
+         *
+         * @param seconds median seconds per run
+         * @param samples samples
+         * @param runs timed runs
+         * @param bytesPerRun bytes per run
+         */
+        public Timing(double seconds, int samples, long runs, double bytesPerRun) {
+            this(seconds, samples, runs, bytesPerRun, 1);
+        }
     }
 
     private static volatile double sink;
@@ -84,7 +97,7 @@ final class Stopwatch {
         long bytesAfter = allocatedBytes();
         long runs = (long) count * repeats;
         double bytes = bytesBefore < 0 ? Double.NaN : (double) (bytesAfter - bytesBefore) / runs;
-        return new Timing(median(samples, count) * 1e-9, count, runs, bytes);
+        return new Timing(median(samples, count) * 1e-9, count, runs, bytes, spread(samples, count));
     }
 
     /**
@@ -94,6 +107,16 @@ final class Stopwatch {
      * @param count how many of them, at least 1
      * @return the middle value, or the mean of the two middle ones for an even count
      */
+    /** The upper over the lower quartile of the first {@code count} values (max over min below four). */
+    static double spread(double[] values, int count) {
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        if (count < 4) {
+            return sorted[count - 1] / sorted[0];
+        }
+        return sorted[(3 * count) / 4] / sorted[count / 4];
+    }
+
     static double median(double[] values, int count) {
         double[] sorted = Arrays.copyOf(values, count);
         Arrays.sort(sorted);

@@ -19,6 +19,16 @@ class StopwatchTest {
     }
 
     @Test
+    void spreadIsTheQuartileRatioOrTheRangeForFewSamples() {
+        // Eight samples, one preempted (40): the quartiles (sorted[6] / sorted[2]) ignore it.
+        assertEquals(1.5, Stopwatch.spread(new double[] {2, 3, 2, 40, 2, 3, 2, 2}, 8));
+        assertEquals(4, Stopwatch.spread(new double[] {1, 4, 2}, 3));
+        assertEquals(1, Stopwatch.spread(new double[] {5}, 1));
+        Stopwatch.Timing t = Stopwatch.time(() -> Stopwatch.consume(Math.sqrt(2)), 0.001, 0.02);
+        assertTrue(t.spread() >= 1, "spread " + t.spread());
+    }
+
+    @Test
     void timingTakesAtLeastTheMinimumSamples() {
         // Samples of 1 ms against 50 ms of measuring: only a stall of the whole machine could
         // keep three from fitting.
