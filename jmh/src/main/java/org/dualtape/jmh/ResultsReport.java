@@ -84,6 +84,14 @@ final class ResultsReport {
             t.add(new Target("vector-tape gradient within 1.3× of hand-written backprop", mlp, w,
                     "reverseVectorTape", "backpropByHand", 1.3));
         }
+        String second = "RosenbrockSecondOrderBenchmark";
+        t.add(new Target("one HVP within 5× of one gradient (both recording)", second, "n=1000", "hvp", "gradient", 5));
+        t.add(new Target("one replayed HVP within 5× of one replayed gradient", second, "n=1000", "replayHvp",
+                "replayGradient", 5));
+        t.add(new Target("full Hessian ≥ 5× faster than DerivativeStructure of order 2", second, "n=10", "hessian",
+                "derivativeStructureHessian", 0.2));
+        t.add(new Target("one replayed HVP within 5× of one replayed gradient", "MlpSecondOrderBenchmark", "width=64",
+                "replayHvp", "replayGradient", 5));
         t.add(new Target("reverse sweep allocates nothing", "TapeMechanicsBenchmark", "", "reverseSweep", null, 0));
         t.add(new Target("replay allocates nothing", "TapeMechanicsBenchmark", "", "replay", null, 0));
         return t;

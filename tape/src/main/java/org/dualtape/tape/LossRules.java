@@ -127,6 +127,43 @@ public final class LossRules {
     }
 
     /**
+     * Adds the tangent of {@link #addSoftmaxCrossEntropyAdjoint}'s contribution, for second order:
+     * with {@code dz = s·(p - onehot)}, {@code ḋz = ṡ·(p - onehot) + s·ṗ}, where
+     * {@code ṗ = p ⊙ (ż - p·ż)} per row is the tangent of the softmax (its Jacobian
+     * {@code diag(p) - p·pᵀ}, the loss's Hessian with respect to the logits, applied to {@code ż}).
+     *
+     * @param probs the softmax probabilities, {@code batch × classes}; not modified
+     * @param pOff where they start
+     * @param labels one class per row; not modified
+     * @param lOff where the labels start
+     * @param batch the number of rows
+     * @param classes the number of classes
+     * @param scale {@code s}, the factor of the first-order adjoint
+     * @param scaleTangent {@code ṡ}, its tangent
+     * @param tangent the logits' tangents {@code ż}, {@code batch × classes}; not modified
+     * @param tOff where they start
+     * @param adjointTangent the logits' adjoint tangents; modified (added to)
+     * @param aOff where they start
+     */
+    public static void addSoftmaxCrossEntropyAdjointTangent(double[] probs, int pOff, int[] labels, int lOff,
+            int batch, int classes, double scale, double scaleTangent, double[] tangent, int tOff,
+            double[] adjointTangent, int aOff) {
+        for (int r = 0; r < batch; r++) {
+            int label = labels[lOff + r];
+            int row = r * classes;
+            double mean = 0; // p·ż
+            for (int k = 0; k < classes; k++) {
+                mean += probs[pOff + row + k] * tangent[tOff + row + k];
+            }
+            for (int k = 0; k < classes; k++) {
+                double p = probs[pOff + row + k];
+                adjointTangent[aOff + row + k] += scaleTangent * softmaxCrossEntropyPartial(p, k == label)
+                    + scale * (p * (tangent[tOff + row + k] - mean));
+            }
+        }
+    }
+
+    /**
      * The mean squared error {@code (1/n) Σ (p[i] - t[i])²}.
      *
      * @param p the predictions; not modified
@@ -186,6 +223,18 @@ public final class LossRules {
      */
     public static double binaryCrossEntropyPartial(double z, double t) {
         return binaryCrossEntropyPartial(Elementary.sigmoid(z), Elementary.sigmoid(-z), t);
+    }
+
+    /**
+     * The second derivative of the binary cross-entropy of logit {@code z} with respect to
+     * {@code z}, whatever the target: {@code σ(z)·σ(-z)} (softplus'', from the rule table), which
+     * does not cancel for large |z| as {@code σ(z)(1 - σ(z))} would.
+     *
+     * @param z the logit
+     * @return the second derivative
+     */
+    public static double binaryCrossEntropySecondPartial(double z) {
+        return Elementary.SOFTPLUS.d2f(z, Elementary.SOFTPLUS.f(z));
     }
 
     /**

@@ -110,7 +110,6 @@ public final class Replay {
 
     /**
      * Prepares to re-evaluate a recording at new inputs.
-     *
      * @param output the output to evaluate and differentiate
      * @param inputs the inputs whose values a replay replaces, in the order of its flat input array
      *     (each must be a {@link Tape#variable}); not modified
@@ -124,7 +123,6 @@ public final class Replay {
 
     /**
      * Prepares to re-evaluate a recording at new inputs, with several outputs.
-     *
      * @param outputs the outputs, at least one; not modified
      * @param inputs the inputs whose values a replay replaces (each must be a {@link Tape#variable});
      *     not modified
@@ -232,7 +230,6 @@ public final class Replay {
 
     /**
      * Whether evaluations run generated code.
-     *
      * @return true for a replay returned by {@link #compile()} that compiled
      */
     public boolean isCompiled() {
@@ -281,7 +278,6 @@ public final class Replay {
 
     /**
      * The length of the flat input array.
-     *
      * @return the number of scalar inputs
      */
     public int inputCount() {
@@ -290,7 +286,6 @@ public final class Replay {
 
     /**
      * The number of outputs.
-     *
      * @return the output count
      */
     public int outputCount() {
@@ -299,7 +294,6 @@ public final class Replay {
 
     /**
      * The tape being replayed.
-     *
      * @return the tape
      */
     public Tape tape() {
@@ -334,7 +328,6 @@ public final class Replay {
 
     /**
      * The outputs at {@code x}.
-     *
      * @param x the new inputs; not modified
      * @return the output values
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -347,7 +340,6 @@ public final class Replay {
 
     /**
      * The outputs at {@code x}, into the caller's array, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param y receives the output values; modified
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -370,7 +362,6 @@ public final class Replay {
 
     /**
      * The value of the (single) output at {@code x}.
-     *
      * @param x the new inputs; not modified
      * @return the value
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -390,7 +381,6 @@ public final class Replay {
 
     /**
      * The gradient of the (single) output at {@code x}.
-     *
      * @param x the new inputs; not modified
      * @return the gradient, one component per input
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -403,7 +393,6 @@ public final class Replay {
 
     /**
      * The gradient of the (single) output at {@code x}, into the caller's array, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param g receives the gradient; modified
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -415,7 +404,6 @@ public final class Replay {
 
     /**
      * The value and gradient of the (single) output at {@code x}, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param gradient receives the gradient; modified
      * @return the value
@@ -439,7 +427,6 @@ public final class Replay {
 
     /**
      * {@code uᵀ·J} at {@code x}.
-     *
      * @param x the new inputs; not modified
      * @param u the seed, one per output; not modified
      * @return {@code uᵀ·J}, one component per input
@@ -453,7 +440,6 @@ public final class Replay {
 
     /**
      * {@code uᵀ·J} at {@code x}, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param u the seed, one per output; not modified
      * @param result receives {@code uᵀ·J}; modified
@@ -477,7 +463,6 @@ public final class Replay {
 
     /**
      * The Jacobian at {@code x}: one replay, then one reverse sweep per output.
-     *
      * @param x the new inputs; not modified
      * @return {@code [outputs][inputs]}
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -490,7 +475,6 @@ public final class Replay {
 
     /**
      * The Jacobian at {@code x}, into the caller's rows, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param jacobian receives {@code [outputs][inputs]}; its rows are modified
      * @throws BranchChangeException if a recorded branch would go the other way at {@code x}
@@ -502,7 +486,6 @@ public final class Replay {
 
     /**
      * The outputs and the Jacobian at {@code x}, into the caller's arrays, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param y receives the output values, or {@code null} if they are not wanted; modified
      * @param jacobian receives {@code [outputs][inputs]}; its rows are modified
@@ -536,7 +519,6 @@ public final class Replay {
 
     /**
      * {@code J·v} at {@code x}: one replay, then one forward tangent sweep.
-     *
      * @param x the new inputs; not modified
      * @param v the seed, one per input; not modified
      * @return {@code J·v}, one component per output
@@ -550,7 +532,6 @@ public final class Replay {
 
     /**
      * {@code J·v} at {@code x}, into the caller's array, with no allocation.
-     *
      * @param x the new inputs; not modified
      * @param v the direction, one per input; not modified
      * @param result receives {@code J·v}, one per output; modified
@@ -682,7 +663,6 @@ public final class Replay {
 
     /**
      * The inputs and outputs, by entry index.
-     *
      * @return for example {@code "Replay of Tape#3: inputs [0, 1], outputs [9]"}
      */
     @Override

@@ -318,7 +318,10 @@ public final class Reverse {
         try {
             Var[] in = tape.variables(x);
             Var y = output(tape, f.apply(in), -1);
-            return new SecondOrder(tape).hvp(y.index, x.length, SecondOrder.firstEntries(x.length), v);
+            SecondOrder second = new SecondOrder(tape);
+            double[] hv = second.hvp(y.index, x.length, SecondOrder.firstEntries(x.length), v);
+            second.release();
+            return hv;
         } finally {
             release(tape);
         }
@@ -340,7 +343,10 @@ public final class Reverse {
         try {
             Var[] in = tape.variables(x);
             Var y = output(tape, f.apply(in), -1);
-            return new SecondOrder(tape).hessian(y.index, x.length, SecondOrder.firstEntries(x.length), x.length);
+            SecondOrder second = new SecondOrder(tape);
+            double[][] h = second.hessian(y.index, x.length, SecondOrder.firstEntries(x.length), x.length);
+            second.release();
+            return h;
         } finally {
             release(tape);
         }

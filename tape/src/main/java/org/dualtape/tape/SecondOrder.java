@@ -23,7 +23,10 @@ import org.dualtape.dual.Partials;
  * structurally orthogonal columns together). On a tape of scalar entries the two direction sweeps
  * carry {@link #CHUNK} directions at once (tangents and adjoint tangents {@code k} per entry, as
  * {@code MultiDual} carries {@code k} tangents), so each entry's partials, op code and second
- * partials are read once per chunk rather than once per column; a tape with vector nodes runs one
+ * partials are read once per chunk rather than once per column, and rows that are structurally
+ * zero for the chunk's seeds (entries that do not depend on its inputs, adjoint tangents nothing
+ * reached) are skipped, so a sum of local terms costs about its local work per column; a tape
+ * with vector nodes runs one
  * column at a time through the nodes' rules. Symmetric by construction: each pair
  * {@code H[i][j]}, {@code H[j][i]} is replaced by its mean, which differs from either by rounding.
  *
@@ -35,7 +38,8 @@ import org.dualtape.dual.Partials;
  * convention picks, at a kink as elsewhere).
  *
  * <p>Workspace: {@code k} doubles per entry for tangents and as many for adjoint tangents, one per
- * arena value for vector nodes, kept by the instance.
+ * arena value for vector nodes, kept by the instance ({@link Replay} keeps one; {@link Reverse}
+ * hands its arrays to the thread's next call while they are small, see {@link #release()}).
  */
 final class SecondOrder {
     /** Directions per sweep of a scalar tape's Hessian: enough to amortise each entry's reads. */
@@ -50,9 +54,41 @@ final class SecondOrder {
     private double[] dd = new double[0];
     /** Tangents of the vector nodes' adjoints, parallel to {@link Arena#val}. */
     private double[] arenaDd = new double[0];
+    /**
+     * For a chunk of unit seeds: whether an entry's tangents may be nonzero ({@code live}: it
+     * depends on a seeded input) and whether its adjoint tangents may be ({@code hot}); the sweeps
+     * skip the others, whose rows are structural zeros (most of a Hessian column's work when each
+     * entry depends on few inputs, as in sums of local terms).
+     */
+    private boolean[] live = new boolean[0];
+    private boolean[] hot = new boolean[0];
 
+    /** At most this many doubles of workspace are kept for the thread's next {@link Reverse} call (32 MiB). */
+    static final int RETAINED_DOUBLES = 1 << 22;
+    /** The workspace a finished {@link Reverse} call left for the thread's next one. */
+    private static final ThreadLocal<double[][]> SPARE = new ThreadLocal<>();
+
+    /** A workspace for tape {@code t}, reusing the arrays the thread's last {@link #release()} left. */
     SecondOrder(Tape t) {
         this.t = t;
+        double[][] spare = SPARE.get();
+        if (spare != null) {
+            SPARE.remove();
+            tan = spare[0];
+            dd = spare[1];
+            arenaDd = spare[2];
+        }
+    }
+
+    /**
+     * Leaves this workspace's arrays for the thread's next {@link Reverse} call while they take at
+     * most {@link #RETAINED_DOUBLES}, so repeated HVPs allocate no workspace; larger ones go to the
+     * garbage collector. The instance must not be used afterwards.
+     */
+    void release() {
+        if ((long) tan.length + dd.length + arenaDd.length <= RETAINED_DOUBLES) {
+            SPARE.set(new double[][] {tan, dd, arenaDd});
+        }
     }
 
     /**
@@ -111,8 +147,16 @@ final class SecondOrder {
             for (int c0 = 0; c0 < width; c0 += k) { // the last chunk may be narrower: its extra seeds stay 0
                 int m = Math.min(k, width - c0);
                 clear(output, k);
+                if (live.length <= output) {
+                    live = new boolean[output + 1];
+                    hot = new boolean[output + 1];
+                } else {
+                    Arrays.fill(live, 0, output + 1, false);
+                    Arrays.fill(hot, 0, output + 1, false);
+                }
                 for (int c = 0; c < m; c++) {
                     tan[inputs[c0 + c] * k + c] = 1;
+                    live[inputs[c0 + c]] = true;
                 }
                 sweeps(output, first, k);
                 for (int r = 0; r < width; r++) {
@@ -193,14 +237,29 @@ final class SecondOrder {
             scalars(output, first - 1, parametersUpTo(output), 1, tan);
             return;
         }
+        final boolean[] live = this.live;
         for (int i = first; i <= output; i++) {
             int o = i * k;
+            boolean any = false;
             for (int j = start[i], end = start[i + 1]; j < end; j++) {
+                if (!live[arg[j]]) {
+                    continue; // a structurally zero row adds nothing
+                }
                 double p = partial[j];
                 int x = arg[j] * k;
-                for (int c = 0; c < k; c++) {
-                    tan[o + c] += Partials.chain(p, tan[x + c]);
+                any = true;
+                if (Double.isFinite(p)) {
+                    for (int c = 0; c < k; c++) {
+                        tan[o + c] += p * tan[x + c];
+                    }
+                } else { // a zero tangent times an infinite partial is 0, as Tape.sweepForward
+                    for (int c = 0; c < k; c++) {
+                        tan[o + c] += Partials.chain(p, tan[x + c]);
+                    }
                 }
+            }
+            if (start[i] != start[i + 1]) { // an input or constant keeps its flag (a seed, or not)
+                live[i] = any;
             }
         }
         scalars(output, first - 1, parametersUpTo(output), k, tan);
@@ -256,6 +315,7 @@ final class SecondOrder {
         final double[] partial = t.partial;
         final double[] adjoint = t.adjoint;
         final double[] dd = this.dd;
+        final boolean[] hot = this.hot;
         for (int i = from; i > stop; i--) {
             int code = op[i];
             param -= Op.AUX[code];
@@ -266,25 +326,50 @@ final class SecondOrder {
                         dd[arg[j]] += Partials.chain(d, partial[j]);
                     }
                 }
-            } else {
+            } else if (hot[i]) {
                 int o = i * k;
                 for (int j = start[i], end = start[i + 1]; j < end; j++) {
                     double p = partial[j];
                     int x = arg[j] * k;
-                    for (int c = 0; c < k; c++) {
-                        double d = dd[o + c];
-                        if (d != 0.0) {
-                            dd[x + c] += Partials.chain(d, p);
+                    if (p == 0.0) {
+                        continue;
+                    }
+                    hot[arg[j]] = true;
+                    if (Double.isFinite(p)) {
+                        for (int c = 0; c < k; c++) {
+                            dd[x + c] += p * dd[o + c];
+                        }
+                    } else { // a zero adjoint tangent propagates nothing, even through an infinite partial
+                        for (int c = 0; c < k; c++) {
+                            double d = dd[o + c];
+                            if (d != 0.0) {
+                                dd[x + c] += p * d;
+                            }
                         }
                     }
                 }
             }
             double a = adjoint[i];
-            if (a != 0.0 && SecondPartials.CURVED[code]) {
+            if (a != 0.0 && SecondPartials.CURVED[code] && (k == 1 || liveArgument(i))) {
                 SecondPartials.add(t, i, code, param, a, tan, dd, k);
+                if (k > 1) {
+                    for (int j = start[i], end = start[i + 1]; j < end; j++) {
+                        hot[arg[j]] = true;
+                    }
+                }
             }
         }
         return param;
+    }
+
+    /** Whether an argument of entry {@code i} may have nonzero tangents in the current chunk. */
+    private boolean liveArgument(int i) {
+        for (int j = t.start[i], end = t.start[i + 1]; j < end; j++) {
+            if (live[t.arg[j]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Copies input entry {@code e}'s adjoint tangents to {@code hv[at...]}; returns the next position. */

@@ -67,7 +67,6 @@ public final class Tape {
 
     /**
      * A tape with room for the given number of scalar entries and partials before it grows.
-     *
      * @param entries initial entry capacity, at most {@link #MAX_ENTRIES}
      * @param partials initial partial capacity, at most {@link #MAX_ENTRIES}
      * @throws IllegalArgumentException if a capacity is negative or above {@link #MAX_ENTRIES}
@@ -89,7 +88,6 @@ public final class Tape {
 
     /**
      * Records an independent variable (an input of the function).
-     *
      * @param x its value
      * @return the new variable
      */
@@ -118,7 +116,6 @@ public final class Tape {
 
     /**
      * Records one independent variable per element.
-     *
      * @param x the values; not modified
      * @return the variables, in order (consecutive entries)
      */
@@ -132,7 +129,6 @@ public final class Tape {
 
     /**
      * Records a constant: an entry with no partials, never changed by replay.
-     *
      * @param c its value
      * @return the constant
      */
@@ -158,7 +154,6 @@ public final class Tape {
 
     /**
      * The number of entries (scalar and vector) recorded since the last {@link #clear()}.
-     *
      * @return the entry count
      */
     public int entries() {
@@ -167,7 +162,6 @@ public final class Tape {
 
     /**
      * The number of partials (scalar arguments) recorded.
-     *
      * @return the partial count
      */
     public int partials() {
@@ -187,7 +181,6 @@ public final class Tape {
 
     /**
      * The bytes allocated for the arrays, including unused capacity and the sweeps' workspace.
-     *
      * @return the allocated size in bytes
      */
     public long capacityBytes() {
@@ -510,7 +503,6 @@ public final class Tape {
 
     /**
      * A short description: number, generation and size.
-     *
      * @return for example {@code "Tape#3 (generation 1, 12 entries)"}
      */
     @Override

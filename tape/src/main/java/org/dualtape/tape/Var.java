@@ -20,18 +20,8 @@ import org.dualtape.dual.Elementary;
  * Unary functions take value and derivative from the {@link Elementary} table.
  *
  * <h2>Conventions at kinks and edges</h2>
- * As Commons Math's {@code DerivativeStructure} (order 1), see {@link Elementary} and
- * {@link org.dualtape.dual.Partials} (shared with forward mode, so {@code Dual} agrees), except
- * where a method says otherwise: {@code pow}, {@code hypot}, {@code atan2} and {@code rootN} of
- * a negative number with odd {@code n} use {@code java.lang.Math} for the value (where
- * {@code DerivativeStructure} uses other formulas, some NaN there), {@code pow} has derivative 0
- * for exponent 0 and, with respect to the exponent, where the value is 0; a reverse sweep skips
- * entries whose adjoint is exactly 0, so an infinite partial times a zero adjoint gives 0, not
- * NaN (see {@link Tape#reverse(Var)}), as forward mode's {@code Partials.chain} does. Where an
- * input or a value is infinite or NaN, forward mode can still give NaN where reverse mode gives
- * a number: it multiplies another input's zero tangent by an infinite value (0·∞ in
- * {@code multiply}), a product the reverse sweep never forms; {@code x·y} at {@code (0, ∞)} has
- * {@code ∂/∂y = 0} here and NaN in {@code Dual} and {@code DerivativeStructure}.
+ * As Commons Math's {@code DerivativeStructure} (order 1), with the exceptions listed in the
+ * package documentation and on each method.
  *
  * <h2>Branches</h2>
  * Entries whose value depends on a branch (abs, floor, ceil, rint, signum, relu, round, copySign,
@@ -98,12 +88,7 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @throws IllegalStateException if stale, or if no reverse sweep ran since this was recorded
      */
     public double adjoint() {
-        checkOn(tape);
-        if (index >= tape.adjointsValid) {
-            throw new IllegalStateException("no reverse sweep has run on " + tape.id() + " since " + describe()
-                + " was recorded");
-        }
-        return tape.adjoint[index];
+        return swept(tape.adjoint, tape.adjointsValid, "reverse");
     }
 
     /**
@@ -113,12 +98,17 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @throws IllegalStateException if stale, or if no tangent sweep ran since this was recorded
      */
     public double tangent() {
+        return swept(tape.tangent, tape.tangentsValid, "tangent");
+    }
+
+    /** This entry's result of the tape's last sweep of the given kind. */
+    private double swept(double[] results, int valid, String sweep) {
         checkOn(tape);
-        if (index >= tape.tangentsValid) {
-            throw new IllegalStateException("no tangent sweep has run on " + tape.id() + " since " + describe()
+        if (index >= valid) {
+            throw new IllegalStateException("no " + sweep + " sweep has run on " + tape.id() + " since " + describe()
                 + " was recorded");
         }
-        return tape.tangent[index];
+        return results[index];
     }
 
     /**
@@ -156,58 +146,49 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Partials 1, 1. */
     @Override
     public Var add(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.ADD, this, o);
-        return t.set(Rules.add(t.partial, k, current(), o.current()));
+        int k = tape.push(Op.ADD, this, o);
+        return tape.set(Rules.add(tape.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial 1. */
     @Override
     public Var add(double c) {
-        Tape t = tape;
-        int k = t.push(Op.ADD_C, this);
-        t.pushAux(c);
-        return t.set(Rules.addConstant(t.partial, k, current(), c));
+        int k = tape.push(Op.ADD_C, this);
+        tape.pushAux(c);
+        return tape.set(Rules.addConstant(tape.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Partials 1, -1. */
     @Override
     public Var subtract(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.SUB, this, o);
-        return t.set(Rules.subtract(t.partial, k, current(), o.current()));
+        int k = tape.push(Op.SUB, this, o);
+        return tape.set(Rules.subtract(tape.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial 1. */
     @Override
     public Var subtract(double c) {
-        Tape t = tape;
-        int k = t.push(Op.SUB_C, this);
-        t.pushAux(c);
-        return t.set(Rules.subtractConstant(t.partial, k, current(), c));
+        int k = tape.push(Op.SUB_C, this);
+        tape.pushAux(c);
+        return tape.set(Rules.subtractConstant(tape.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Partial -1. */
-    @Override
-    public Var negate() {
-        return apply(Elementary.NEGATE);
-    }
+    @Override public Var negate() { return apply(Elementary.NEGATE); }
 
     /** {@inheritDoc} Partials {@code o}, {@code this}. */
     @Override
     public Var multiply(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.MUL, this, o);
-        return t.set(Rules.multiply(t.partial, k, current(), o.current()));
+        int k = tape.push(Op.MUL, this, o);
+        return tape.set(Rules.multiply(tape.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Partial {@code c}. */
     @Override
     public Var multiply(double c) {
-        Tape t = tape;
-        int k = t.push(Op.MUL_C, this);
-        t.partial[k] = c;
-        return t.set(Rules.multiplyConstant(t.partial, k, current()));
+        int k = tape.push(Op.MUL_C, this);
+        tape.partial[k] = c;
+        return tape.set(Rules.multiplyConstant(tape.partial, k, current()));
     }
 
     /** {@inheritDoc} Partial {@code n}; the value is {@code x * n} as in plain code. */
@@ -219,25 +200,20 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Value {@code x / y}; partials {@code 1 / y}, {@code -(x / y) / y}. */
     @Override
     public Var divide(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.DIV, this, o);
-        return t.set(Rules.divide(t.partial, k, current(), o.current()));
+        int k = tape.push(Op.DIV, this, o);
+        return tape.set(Rules.divide(tape.partial, k, current(), o.current()));
     }
 
     /** {@inheritDoc} Value {@code x / c}; partial {@code 1 / c}. */
     @Override
     public Var divide(double c) {
-        Tape t = tape;
-        int k = t.push(Op.DIV_C, this);
-        t.pushAux(c);
-        return t.set(Rules.divideConstant(t.partial, k, current(), c));
+        int k = tape.push(Op.DIV_C, this);
+        tape.pushAux(c);
+        return tape.set(Rules.divideConstant(tape.partial, k, current(), c));
     }
 
     /** {@inheritDoc} Value {@code 1 / x}; partial {@code -(y * y)}. */
-    @Override
-    public Var reciprocal() {
-        return apply(Elementary.RECIPROCAL);
-    }
+    @Override public Var reciprocal() { return apply(Elementary.RECIPROCAL); }
 
     /**
      * {@inheritDoc} IEEE remainder {@code x - k c} ({@code Math.IEEEremainder}); partial 1. The
@@ -254,36 +230,23 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var remainder(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.REM, this, o);
-        return t.branch(t.set(Rules.remainder(t.partial, k, current(), o.current())));
+        int k = tape.push(Op.REM, this, o);
+        return tape.branch(tape.set(Rules.remainder(tape.partial, k, current(), o.current())));
     }
 
     // ------------------------------------------------------------------ piecewise
 
     /** {@inheritDoc} Partial -1 when the sign bit is set (also for {@code -0.0}), else 1. */
-    @Override
-    public Var abs() {
-        return apply(Elementary.ABS);
-    }
+    @Override public Var abs() { return apply(Elementary.ABS); }
 
     /** {@inheritDoc} Partial 0. */
-    @Override
-    public Var ceil() {
-        return apply(Elementary.CEIL);
-    }
+    @Override public Var ceil() { return apply(Elementary.CEIL); }
 
     /** {@inheritDoc} Partial 0. */
-    @Override
-    public Var floor() {
-        return apply(Elementary.FLOOR);
-    }
+    @Override public Var floor() { return apply(Elementary.FLOOR); }
 
     /** {@inheritDoc} Partial 0. */
-    @Override
-    public Var rint() {
-        return apply(Elementary.RINT);
-    }
+    @Override public Var rint() { return apply(Elementary.RINT); }
 
     /**
      * {@inheritDoc} {@code Math.round}. The result is a {@code long} the tape cannot follow, so the
@@ -291,24 +254,19 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public long round() {
-        Tape t = tape;
-        int k = t.push(Op.ROUND, this);
-        t.branch(t.set(Rules.round(t.partial, k, current())));
+        int k = tape.push(Op.ROUND, this);
+        tape.branch(tape.set(Rules.round(tape.partial, k, current())));
         return Math.round(current());
     }
 
     /** {@inheritDoc} Partial 0. */
-    @Override
-    public Var signum() {
-        return apply(Elementary.SIGNUM);
-    }
+    @Override public Var signum() { return apply(Elementary.SIGNUM); }
 
     /** {@inheritDoc} Partial ±1 with respect to {@code this}, 0 with respect to {@code sign}. */
     @Override
     public Var copySign(Var sign) {
-        Tape t = tape;
-        int k = t.push(Op.COPY_SIGN, this, sign);
-        return t.branch(t.set(Rules.copySign(t.partial, k, current(), sign.current())));
+        int k = tape.push(Op.COPY_SIGN, this, sign);
+        return tape.branch(tape.set(Rules.copySign(tape.partial, k, current(), sign.current())));
     }
 
     /** {@inheritDoc} Partial ±1; {@code sign} is recorded as a constant entry. */
@@ -320,10 +278,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     /** {@inheritDoc} Value {@code Math.scalb(x, n)}; partial {@code 2^n}. */
     @Override
     public Var scalb(int n) {
-        Tape t = tape;
-        int k = t.push(Op.SCALB, this);
-        t.pushAux(n);
-        return t.set(Rules.scalb(t.partial, k, current(), n));
+        int k = tape.push(Op.SCALB, this);
+        tape.pushAux(n);
+        return tape.set(Rules.scalb(tape.partial, k, current(), n));
     }
 
     /**
@@ -332,9 +289,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var hypot(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.HYPOT, this, o);
-        return t.set(Rules.hypot(t.partial, k, current(), o.current()));
+        int k = tape.push(Op.HYPOT, this, o);
+        return tape.set(Rules.hypot(tape.partial, k, current(), o.current()));
     }
 
     /**
@@ -345,9 +301,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code min(this, o)}
      */
     public Var min(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.MIN, this, o);
-        return t.branch(t.set(Rules.min(t.partial, k, current(), o.current())));
+        int k = tape.push(Op.MIN, this, o);
+        return tape.branch(tape.set(Rules.min(tape.partial, k, current(), o.current())));
     }
 
     /**
@@ -358,9 +313,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code max(this, o)}
      */
     public Var max(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.MAX, this, o);
-        return t.branch(t.set(Rules.max(t.partial, k, current(), o.current())));
+        int k = tape.push(Op.MAX, this, o);
+        return tape.branch(tape.set(Rules.max(tape.partial, k, current(), o.current())));
     }
 
     /**
@@ -374,10 +328,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public int compareTo(Var o) {
-        Tape t = tape;
-        int k = t.push(Op.COMPARE, this, o);
-        Var c = t.branch(t.set(Rules.compare(t.partial, k, current(), o.current())));
-        return (int) t.value[c.index];
+        int k = tape.push(Op.COMPARE, this, o);
+        Var c = tape.branch(tape.set(Rules.compare(tape.partial, k, current(), o.current())));
+        return (int) tape.value[c.index];
     }
 
     /**
@@ -393,16 +346,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     // ------------------------------------------------------------------ powers and roots
 
     /** {@inheritDoc} */
-    @Override
-    public Var sqrt() {
-        return apply(Elementary.SQRT);
-    }
-
+    @Override public Var sqrt() { return apply(Elementary.SQRT); }
     /** {@inheritDoc} */
-    @Override
-    public Var cbrt() {
-        return apply(Elementary.CBRT);
-    }
+    @Override public Var cbrt() { return apply(Elementary.CBRT); }
 
     /**
      * {@inheritDoc} {@code sqrt} for 2, {@code cbrt} for 3, else {@code Math.pow(x, 1.0 / n)}, and
@@ -411,28 +357,25 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var rootN(int n) {
-        Tape t = tape;
-        int k = t.push(Op.ROOT_N, this);
-        t.pushAux(n);
-        return t.set(Rules.rootN(t.partial, k, current(), n));
+        int k = tape.push(Op.ROOT_N, this);
+        tape.pushAux(n);
+        return tape.set(Rules.rootN(tape.partial, k, current(), n));
     }
 
     /** {@inheritDoc} Value {@code Math.pow(x, p)}; partial {@code p x^(p-1)}, 0 for {@code p = 0}. */
     @Override
     public Var pow(double p) {
-        Tape t = tape;
-        int k = t.push(Op.POW_C, this);
-        t.pushAux(p);
-        return t.set(Rules.powConstant(t.partial, k, current(), p));
+        int k = tape.push(Op.POW_C, this);
+        tape.pushAux(p);
+        return tape.set(Rules.powConstant(tape.partial, k, current(), p));
     }
 
     /** {@inheritDoc} Value {@code Math.pow(x, n)}; partial {@code n x^(n-1)}, 0 for {@code n = 0}. */
     @Override
     public Var pow(int n) {
-        Tape t = tape;
-        int k = t.push(Op.POW_INT, this);
-        t.pushAux(n);
-        return t.set(Rules.powInt(t.partial, k, current(), n));
+        int k = tape.push(Op.POW_INT, this);
+        tape.pushAux(n);
+        return tape.set(Rules.powInt(tape.partial, k, current(), n));
     }
 
     /**
@@ -443,9 +386,8 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var pow(Var e) {
-        Tape t = tape;
-        int k = t.push(Op.POW, this, e);
-        return t.set(Rules.pow(t.partial, k, current(), e.current()));
+        int k = tape.push(Op.POW, this, e);
+        return tape.set(Rules.pow(tape.partial, k, current(), e.current()));
     }
 
     /**
@@ -462,85 +404,39 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
 
     /**
      * {@code x²} as {@code x * x}; partial {@code 2x}.
-     *
      * @return the square
      */
-    public Var square() {
-        return apply(Elementary.SQUARE);
-    }
-
-    // ------------------------------------------------------------------ exponentials and logarithms
+    public Var square() { return apply(Elementary.SQUARE); }
 
     /** {@inheritDoc} */
-    @Override
-    public Var exp() {
-        return apply(Elementary.EXP);
-    }
-
+    @Override public Var exp() { return apply(Elementary.EXP); }
     /** {@inheritDoc} */
-    @Override
-    public Var expm1() {
-        return apply(Elementary.EXPM1);
-    }
-
+    @Override public Var expm1() { return apply(Elementary.EXPM1); }
     /** {@inheritDoc} */
-    @Override
-    public Var log() {
-        return apply(Elementary.LOG);
-    }
-
+    @Override public Var log() { return apply(Elementary.LOG); }
     /** {@inheritDoc} */
-    @Override
-    public Var log1p() {
-        return apply(Elementary.LOG1P);
-    }
+    @Override public Var log1p() { return apply(Elementary.LOG1P); }
 
     /**
      * The base-10 logarithm ({@code Math.log10}).
-     *
      * @return {@code log10(this)}
      */
-    public Var log10() {
-        return apply(Elementary.LOG10);
-    }
+    public Var log10() { return apply(Elementary.LOG10); }
 
     // ------------------------------------------------------------------ trigonometry
 
     /** {@inheritDoc} */
-    @Override
-    public Var cos() {
-        return apply(Elementary.COS);
-    }
-
+    @Override public Var cos() { return apply(Elementary.COS); }
     /** {@inheritDoc} */
-    @Override
-    public Var sin() {
-        return apply(Elementary.SIN);
-    }
-
+    @Override public Var sin() { return apply(Elementary.SIN); }
     /** {@inheritDoc} */
-    @Override
-    public Var tan() {
-        return apply(Elementary.TAN);
-    }
-
+    @Override public Var tan() { return apply(Elementary.TAN); }
     /** {@inheritDoc} */
-    @Override
-    public Var acos() {
-        return apply(Elementary.ACOS);
-    }
-
+    @Override public Var acos() { return apply(Elementary.ACOS); }
     /** {@inheritDoc} */
-    @Override
-    public Var asin() {
-        return apply(Elementary.ASIN);
-    }
-
+    @Override public Var asin() { return apply(Elementary.ASIN); }
     /** {@inheritDoc} */
-    @Override
-    public Var atan() {
-        return apply(Elementary.ATAN);
-    }
+    @Override public Var atan() { return apply(Elementary.ATAN); }
 
     /**
      * {@inheritDoc} {@code this} is {@code y}: value {@code Math.atan2(y, x)}; partials
@@ -548,84 +444,48 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      */
     @Override
     public Var atan2(Var x) {
-        Tape t = tape;
-        int k = t.push(Op.ATAN2, this, x);
-        return t.set(Rules.atan2(t.partial, k, current(), x.current()));
+        int k = tape.push(Op.ATAN2, this, x);
+        return tape.set(Rules.atan2(tape.partial, k, current(), x.current()));
     }
 
     /** {@inheritDoc} */
-    @Override
-    public Var cosh() {
-        return apply(Elementary.COSH);
-    }
-
+    @Override public Var cosh() { return apply(Elementary.COSH); }
     /** {@inheritDoc} */
-    @Override
-    public Var sinh() {
-        return apply(Elementary.SINH);
-    }
-
+    @Override public Var sinh() { return apply(Elementary.SINH); }
     /** {@inheritDoc} */
-    @Override
-    public Var tanh() {
-        return apply(Elementary.TANH);
-    }
-
+    @Override public Var tanh() { return apply(Elementary.TANH); }
     /** {@inheritDoc} */
-    @Override
-    public Var acosh() {
-        return apply(Elementary.ACOSH);
-    }
-
+    @Override public Var acosh() { return apply(Elementary.ACOSH); }
     /** {@inheritDoc} */
-    @Override
-    public Var asinh() {
-        return apply(Elementary.ASINH);
-    }
-
+    @Override public Var asinh() { return apply(Elementary.ASINH); }
     /** {@inheritDoc} */
-    @Override
-    public Var atanh() {
-        return apply(Elementary.ATANH);
-    }
+    @Override public Var atanh() { return apply(Elementary.ATANH); }
 
     // ------------------------------------------------------------------ activations
 
     /**
      * The logistic function {@code 1 / (1 + e^-x)}.
-     *
      * @return {@code sigmoid(this)}
      */
-    public Var sigmoid() {
-        return apply(Elementary.SIGMOID);
-    }
+    public Var sigmoid() { return apply(Elementary.SIGMOID); }
 
     /**
      * {@code max(0, x)}; partial 1 for {@code x > 0}, else 0. A recorded branch.
-     *
      * @return {@code relu(this)}
      */
-    public Var relu() {
-        return apply(Elementary.RELU);
-    }
+    public Var relu() { return apply(Elementary.RELU); }
 
     /**
      * {@code log(1 + e^x)}.
-     *
      * @return {@code softplus(this)}
      */
-    public Var softplus() {
-        return apply(Elementary.SOFTPLUS);
-    }
+    public Var softplus() { return apply(Elementary.SOFTPLUS); }
 
     /**
      * {@code log σ(x) = -softplus(-x)}.
-     *
      * @return {@code logSigmoid(this)}
      */
-    public Var logSigmoid() {
-        return apply(Elementary.LOG_SIGMOID);
-    }
+    public Var logSigmoid() { return apply(Elementary.LOG_SIGMOID); }
 
     /**
      * Applies any function of the rule table.
@@ -634,10 +494,9 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
      * @return {@code e(this)}, partial {@code e.df(x, y)}
      */
     public Var apply(Elementary e) {
-        Tape t = tape;
-        int k = t.push(e.ordinal(), this);
-        Var y = t.set(Rules.elementary(t.partial, k, e, current()));
-        return e.piecewise() ? t.branch(y) : y;
+        int k = tape.push(e.ordinal(), this);
+        Var y = tape.set(Rules.elementary(tape.partial, k, e, current()));
+        return e.piecewise() ? tape.branch(y) : y;
     }
 
     // ------------------------------------------------------------------ linear combinations
@@ -655,42 +514,17 @@ public final class Var implements RealFieldElement<Var>, Comparable<Var> {
     }
 
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(Var a1, Var b1, Var a2, Var b2) {
-        return LinearCombination.record(this, a1, b1, a2, b2);
-    }
-
+    @Override public Var linearCombination(Var a1, Var b1, Var a2, Var b2) { return LinearCombination.record(this, a1, b1, a2, b2); }
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3) {
-        return LinearCombination.record(this, a1, b1, a2, b2, a3, b3);
-    }
-
+    @Override public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3) { return LinearCombination.record(this, a1, b1, a2, b2, a3, b3); }
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3, Var a4, Var b4) {
-        return LinearCombination.record(this, a1, b1, a2, b2, a3, b3, a4, b4);
-    }
-
+    @Override public Var linearCombination(Var a1, Var b1, Var a2, Var b2, Var a3, Var b3, Var a4, Var b4) { return LinearCombination.record(this, a1, b1, a2, b2, a3, b3, a4, b4); }
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(double a1, Var b1, double a2, Var b2) {
-        return LinearCombination.fixed(this, new double[] {a1, a2}, b1, b2);
-    }
-
+    @Override public Var linearCombination(double a1, Var b1, double a2, Var b2) { return LinearCombination.fixed(this, new double[] {a1, a2}, b1, b2); }
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3) {
-        return LinearCombination.fixed(this, new double[] {a1, a2, a3}, b1, b2, b3);
-    }
-
+    @Override public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3) { return LinearCombination.fixed(this, new double[] {a1, a2, a3}, b1, b2, b3); }
     /** {@inheritDoc} */
-    @Override
-    public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3, double a4, Var b4) {
-        return LinearCombination.fixed(this, new double[] {a1, a2, a3, a4}, b1, b2, b3, b4);
-    }
-
-    // ------------------------------------------------------------------ identity
+    @Override public Var linearCombination(double a1, Var b1, double a2, Var b2, double a3, Var b3, double a4, Var b4) { return LinearCombination.fixed(this, new double[] {a1, a2, a3, a4}, b1, b2, b3, b4); }
 
     /**
      * Whether {@code o} is a view of the same entry of the same tape generation (not a comparison

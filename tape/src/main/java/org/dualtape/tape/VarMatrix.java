@@ -90,7 +90,6 @@ public final class VarMatrix {
 
     /**
      * Records a constant matrix (data, targets): no adjoint work is done for it, and replay keeps it.
-     *
      * @param tape the tape to record on
      * @param data the values; not modified (copied)
      * @param rows the number of rows
@@ -105,7 +104,6 @@ public final class VarMatrix {
 
     /**
      * Records a constant matrix from {@code rows × cols} values of {@code data} at {@code offset}.
-     *
      * @param tape the tape to record on
      * @param data the values; not modified (copied)
      * @param offset the first value
@@ -162,7 +160,6 @@ public final class VarMatrix {
 
     /**
      * The number of rows.
-     *
      * @return rows
      */
     public int rows() {
@@ -172,7 +169,6 @@ public final class VarMatrix {
 
     /**
      * The number of columns.
-     *
      * @return columns
      */
     public int cols() {
@@ -182,7 +178,6 @@ public final class VarMatrix {
 
     /**
      * The tape this matrix is recorded on.
-     *
      * @return the tape
      */
     public Tape tape() {
@@ -191,7 +186,6 @@ public final class VarMatrix {
 
     /**
      * The entry's index on the tape (as printed by {@link Tape#table()}).
-     *
      * @return the index
      */
     public int index() {
@@ -200,7 +194,6 @@ public final class VarMatrix {
 
     /**
      * The values, row by row (a copy).
-     *
      * @return {@code rows × cols} values
      */
     public double[] value() {
@@ -211,7 +204,6 @@ public final class VarMatrix {
 
     /**
      * One value.
-     *
      * @param r the row
      * @param c the column
      * @return the value at {@code [r][c]}
@@ -225,7 +217,6 @@ public final class VarMatrix {
 
     /**
      * The adjoints from the tape's last reverse sweep, row by row (a copy).
-     *
      * @return {@code rows × cols} adjoints
      * @throws IllegalStateException if no reverse sweep ran since this was recorded
      */
@@ -237,7 +228,6 @@ public final class VarMatrix {
 
     /**
      * Copies the adjoints from the tape's last reverse sweep into {@code out}, row by row.
-     *
      * @param out receives {@code rows × cols} adjoints from {@code offset}; modified
      * @param offset where to start in {@code out}
      * @throws IllegalStateException if no reverse sweep ran since this was recorded
@@ -255,7 +245,6 @@ public final class VarMatrix {
 
     /**
      * The tangents from the tape's last tangent sweep, row by row (a copy).
-     *
      * @return {@code rows × cols} tangents
      * @throws IllegalStateException if no tangent sweep ran since this was recorded
      */
@@ -273,7 +262,6 @@ public final class VarMatrix {
 
     /**
      * The affine layer {@code this·Wᵀ + b}: {@code (batch × in)·(out × in)ᵀ + (1 × out)}.
-     *
      * @param w the weights, {@code out × in}
      * @param b the bias, {@code 1 × out}, or {@code null} for none
      * @return {@code batch × out}
@@ -299,7 +287,6 @@ public final class VarMatrix {
 
     /**
      * The product {@code this·Wᵀ}, an affine layer without bias.
-     *
      * @param w {@code out × in}
      * @return {@code batch × out}
      */
@@ -309,7 +296,6 @@ public final class VarMatrix {
 
     /**
      * Elementwise sum; either operand may be a {@code 1 × cols} row, added to every row.
-     *
      * @param o the other operand
      * @return the sum
      */
@@ -319,7 +305,6 @@ public final class VarMatrix {
 
     /**
      * Elementwise difference; either operand may be a {@code 1 × cols} row, broadcast.
-     *
      * @param o the other operand
      * @return the difference
      */
@@ -329,7 +314,6 @@ public final class VarMatrix {
 
     /**
      * Elementwise (Hadamard) product; either operand may be a {@code 1 × cols} row, broadcast.
-     *
      * @param o the other operand
      * @return the product
      */
@@ -339,7 +323,6 @@ public final class VarMatrix {
 
     /**
      * Every element times a constant, {@code x * c} as plain code computes it.
-     *
      * @param c the factor
      * @return the scaled matrix
      */
@@ -349,7 +332,6 @@ public final class VarMatrix {
 
     /**
      * Every element plus a constant, {@code x + c} as plain code computes it.
-     *
      * @param c the term
      * @return the shifted matrix
      */
@@ -370,70 +352,48 @@ public final class VarMatrix {
 
     /**
      * Elementwise {@code -x}.
-     *
      * @return the negated matrix
      */
-    public VarMatrix negate() {
-        return apply(Elementary.NEGATE);
-    }
+    public VarMatrix negate() { return apply(Elementary.NEGATE); }
 
     /**
      * Elementwise {@code tanh}.
-     *
      * @return {@code tanh} of each element
      */
-    public VarMatrix tanh() {
-        return apply(Elementary.TANH);
-    }
+    public VarMatrix tanh() { return apply(Elementary.TANH); }
 
     /**
      * Elementwise logistic function.
-     *
      * @return {@code σ} of each element
      */
-    public VarMatrix sigmoid() {
-        return apply(Elementary.SIGMOID);
-    }
+    public VarMatrix sigmoid() { return apply(Elementary.SIGMOID); }
 
     /**
      * Elementwise {@code max(0, x)} (derivative 0 at 0); replay checks each element's branch.
-     *
      * @return {@code relu} of each element
      */
-    public VarMatrix relu() {
-        return apply(Elementary.RELU);
-    }
+    public VarMatrix relu() { return apply(Elementary.RELU); }
 
     /**
      * Elementwise {@code exp}.
-     *
      * @return {@code exp} of each element
      */
-    public VarMatrix exp() {
-        return apply(Elementary.EXP);
-    }
+    public VarMatrix exp() { return apply(Elementary.EXP); }
 
     /**
      * Elementwise {@code log}.
-     *
      * @return {@code log} of each element
      */
-    public VarMatrix log() {
-        return apply(Elementary.LOG);
-    }
+    public VarMatrix log() { return apply(Elementary.LOG); }
 
     /**
      * Elementwise square {@code x * x}.
-     *
      * @return the square of each element
      */
-    public VarMatrix square() {
-        return apply(Elementary.SQUARE);
-    }
+    public VarMatrix square() { return apply(Elementary.SQUARE); }
 
     /**
      * Any function of the rule table, elementwise: one entry, partials kept per element.
-     *
      * @param e the function
      * @return {@code e} of each element
      */
@@ -447,7 +407,6 @@ public final class VarMatrix {
 
     /**
      * The sum of all elements, in index order.
-     *
      * @return a scalar on the same tape
      */
     public Var sum() {
@@ -457,7 +416,6 @@ public final class VarMatrix {
 
     /**
      * The mean of all elements.
-     *
      * @return a scalar on the same tape
      */
     public Var mean() {
@@ -467,7 +425,6 @@ public final class VarMatrix {
 
     /**
      * {@code Σ this[i] o[i]} over matrices of the same shape.
-     *
      * @param o the other factor
      * @return a scalar on the same tape
      */
@@ -504,7 +461,6 @@ public final class VarMatrix {
 
     /**
      * The mean squared error {@code mean((this - target)²)} over matrices of the same shape.
-     *
      * @param target the target (a constant, or differentiable too)
      * @return the loss, a scalar on the same tape
      */
@@ -527,7 +483,6 @@ public final class VarMatrix {
 
     /**
      * One element, as a scalar on the same tape.
-     *
      * @param r the row
      * @param c the column
      * @return the element
@@ -626,7 +581,6 @@ public final class VarMatrix {
 
     /**
      * The entry and its shape, or that it is stale.
-     *
      * @return for example {@code "VarMatrix #4 (32×10)"}
      */
     @Override

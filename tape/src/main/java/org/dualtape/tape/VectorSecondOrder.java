@@ -89,13 +89,14 @@ final class VectorSecondOrder {
                     dd[x + i] += ddx;
                 }
             }
-            case Op.V_SOFTMAX_CE -> softmaxCrossEntropy(m, j, g, gd, dd);
+            case Op.V_SOFTMAX_CE -> LossRules.addSoftmaxCrossEntropyAdjointTangent(v, o, m.ints, m.aux[j], m.rows[a],
+                m.cols[a], g / m.rows[a], gd / m.rows[a], t, m.off[a], dd, m.off[a]);
             case Op.V_MSE -> {
                 int n = m.size(a);
                 double s = 2 * g / n;
                 double sd = 2 * gd / n;
                 for (int i = 0, x = m.off[a], y = m.off[b]; i < n; i++) {
-                    double r = sd * (v[x + i] - v[y + i]) + s * (t[x + i] - t[y + i]);
+                    double r = sd * LossRules.squaredErrorPartial(v[x + i], v[y + i]) + s * (t[x + i] - t[y + i]);
                     dd[x + i] += r;
                     dd[y + i] -= r;
                 }
@@ -106,9 +107,8 @@ final class VectorSecondOrder {
                 double sd = gd / n;
                 for (int i = 0, x = m.off[a], y = m.off[b]; i < n; i++) {
                     double z = v[x + i];
-                    double p = Elementary.sigmoid(z);
-                    double slope = Elementary.SIGMOID.df(z, p);
-                    dd[x + i] += sd * (p - v[y + i]) + s * (slope * t[x + i] - t[y + i]);
+                    dd[x + i] += sd * LossRules.binaryCrossEntropyPartial(z, v[y + i])
+                        + s * (LossRules.binaryCrossEntropySecondPartial(z) * t[x + i] - t[y + i]);
                     dd[y + i] -= sd * z + s * t[x + i];
                 }
             }
@@ -187,35 +187,6 @@ final class VectorSecondOrder {
                 s += dy * (e.d2f(v[x + i], v[o + i]) * tx);
             }
             dd[x + i] += s;
-        }
-    }
-
-    /**
-     * The mean softmax cross-entropy: {@code dz = s(p - onehot)} with {@code s = g/batch}, so
-     * {@code ḋz = ṡ(p - onehot) + s·ṗ} with {@code ṗ = p ⊙ (ż - p·ż)} per row, the probabilities
-     * {@code p} kept in the node's region.
-     */
-    private static void softmaxCrossEntropy(Arena m, int j, double g, double gd, double[] dd) {
-        double[] v = m.value;
-        double[] t = m.tangent;
-        int a = m.a[j];
-        int o = m.off[j];
-        int batch = m.rows[a];
-        int classes = m.cols[a];
-        double s = g / batch;
-        double sd = gd / batch;
-        int z = m.off[a];
-        for (int r = 0; r < batch; r++) {
-            int label = m.ints[m.aux[j] + r];
-            int row = r * classes;
-            double mean = 0; // p·ż
-            for (int k = 0; k < classes; k++) {
-                mean += v[o + row + k] * t[z + row + k];
-            }
-            for (int k = 0; k < classes; k++) {
-                double p = v[o + row + k];
-                dd[z + row + k] += sd * (k == label ? p - 1 : p) + s * (p * (t[z + row + k] - mean));
-            }
         }
     }
 }

@@ -142,6 +142,21 @@ class SecondOrderTest {
     }
 
     @Test
+    void anInputRecordedAfterOtherEntriesIsSeededToo() {
+        // f(x, z) = sin(x)·z² with z recorded after sin(x): H = [[-sin(x) z², 2 cos(x) z], [2 cos(x) z, 2 sin(x)]]
+        Tape tape = new Tape();
+        Var x = tape.variable(0.7);
+        Var s = x.sin();
+        Var z = tape.variable(1.3);
+        Replay replay = Replay.of(s.multiply(z).multiply(z), x, z);
+        double[][] h = replay.hessian(new double[] {0.4, -2});
+        double sin = Math.sin(0.4);
+        double cos = Math.cos(0.4);
+        assertMatrix(new double[][] {{-sin * 4, 2 * cos * -2}, {2 * cos * -2, 2 * sin}}, h, HAND, "sin(x)·z²");
+        assertArrayEquals(times(h, new double[] {1, 3}), replay.hvp(new double[] {0.4, -2}, new double[] {1, 3}), HAND);
+    }
+
+    @Test
     void piecewiseOperationsAtTheirKinksFollowTheFirstOrderConvention() {
         // abs(+0) is the +x piece, abs(-0) the -x piece: x·|x| has second derivative +2, -2
         assertEquals(2, Reverse.hessian(x -> x[0].abs().multiply(x[0]), new double[] {0.0})[0][0], 0);
