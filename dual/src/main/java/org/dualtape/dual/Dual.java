@@ -329,16 +329,8 @@ public final class Dual implements RealFieldElement<Dual> {
         if (n == 3) {
             return cbrt();
         }
-        double y = root(v, n);
-        return new Dual(y, Partials.chain(rootPartial(y, n), d), tag);
-    }
-
-    static double root(double x, int n) {
-        return x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
-    }
-
-    static double rootPartial(double y, int n) {
-        return n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
+        double y = Partials.root(v, n);
+        return new Dual(y, Partials.chain(Partials.rootPartial(y, n), d), tag);
     }
 
     /**

@@ -610,8 +610,8 @@ public final class MultiDual implements RealFieldElement<MultiDual> {
         if (n == 3) {
             return cbrt();
         }
-        double y = Dual.root(v, n);
-        return scaled(y, Dual.rootPartial(y, n));
+        double y = Partials.root(v, n);
+        return scaled(y, Partials.rootPartial(y, n));
     }
 
     /** {@inheritDoc} As {@link Dual#pow(double)}. */

@@ -143,6 +143,30 @@ public final class Partials {
     }
 
     /**
+     * The real {@code n}-th root for {@code n} other than 2 and 3 (those are {@code Math.sqrt} and
+     * {@code Math.cbrt}): {@code Math.pow(x, 1.0 / n)}, and for {@code x < 0} with odd {@code n}
+     * the real root {@code -Math.pow(-x, 1.0 / n)} (where {@code DerivativeStructure} gives NaN).
+     *
+     * @param x the argument
+     * @param n the root's order
+     * @return the root
+     */
+    public static double root(double x, int n) {
+        return x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
+    }
+
+    /**
+     * {@code ∂(x^(1/n))/∂x = 1 / (n·y^(n-1))}, given the root {@code y}: +∞ at 0, NaN for n = 0.
+     *
+     * @param y the root {@link #root}{@code (x, n)}
+     * @param n the root's order
+     * @return the partial derivative
+     */
+    public static double rootPartial(double y, int n) {
+        return n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
+    }
+
+    /**
      * The integer k with {@code IEEEremainder(x, y) = x - k·y}, so that
      * {@code ∂/∂x = 1} and {@code ∂/∂y = -k} (as {@code DerivativeStructure}).
      *

@@ -90,8 +90,8 @@ final class Rules {
         if (n == 3) {
             return elementary(p, k, Elementary.CBRT, x);
         }
-        double y = x < 0 && (n & 1) != 0 ? -Math.pow(-x, 1.0 / n) : Math.pow(x, 1.0 / n);
-        p[k] = n == 0 ? Double.NaN : 1 / (n * Math.pow(y, n - 1));
+        double y = Partials.root(x, n);
+        p[k] = Partials.rootPartial(y, n);
         return y;
     }
 

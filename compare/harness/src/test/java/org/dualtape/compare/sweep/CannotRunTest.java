@@ -9,9 +9,18 @@ import org.junit.jupiter.api.Test;
 
 /** A method whose single pass overruns the cell's budget is not run on, and says so. */
 class CannotRunTest {
-    /** Each generic loss evaluation of this family sleeps this long: far above the test budget. */
+    /** Each generic loss evaluation of this family busy-waits this long: far above the test budget. */
     private static final long SLOW_MILLIS = 100;
     private static final double BUDGET = 0.01;
+    /** The plain loss of this family busy-waits this long per parameter, whatever the JIT does. */
+    private static final long SPIN_NANOS_PER_PARAMETER = 2_000;
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
 
     /** The Rosenbrock family with a generic loss slowed down. */
     public static final class SlowFamily extends RosenbrockFamily {
@@ -31,16 +40,13 @@ class CannotRunTest {
 
                 @Override
                 public double loss(double[] w) {
+                    spin(SPIN_NANOS_PER_PARAMETER * w.length); // a plain loss whose cost grows with the width
                     return fast.loss(w);
                 }
 
                 @Override
                 public <T extends RealFieldElement<T>> T loss(T[] w) {
-                    try {
-                        Thread.sleep(SLOW_MILLIS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    spin(SLOW_MILLIS * 1_000_000); // busy, not asleep: an interrupt flag left set cannot shorten it
                     return fast.loss(w);
                 }
 
@@ -77,26 +83,15 @@ class CannotRunTest {
 
     @Test
     void thePreviousWidthPredictsTheNextWithoutRunningIt() {
-        warmPlainLoss(5);
-        warmPlainLoss(60); // so that the two cells' loss timings are both of compiled code
         CellMeasurer measurer = new CellMeasurer(new SlowFamily(), BUDGET, 0, 0);
         measurer.measure(Method.FORWARD_DUAL, 5); // records the cost of a pass per loss evaluation
-        // A loss ten times longer predicts a pass ~100 times the budget: a margin for timing noise.
+        // The plain loss at 61 parameters is ten times that at 6 (busy-waiting): the cold pass of
+        // 0.1 s at width 5 predicts about 1 s here, a hundred times the budget.
         long start = System.nanoTime();
         Measurement m = measurer.measure(Method.FORWARD_DUAL, 60);
         double seconds = (System.nanoTime() - start) * 1e-9;
         assertTrue(m.failure().contains("would take about") && m.failure().contains("previous width"), m.failure());
         assertTrue(seconds < SLOW_MILLIS * 1e-3, "no slow pass ran: " + seconds + " s");
-    }
-
-    private static void warmPlainLoss(int width) {
-        SweepProblem p = new SlowFamily().create(width);
-        double[] w = p.initialParameters();
-        double sum = 0;
-        for (int i = 0; i < 300_000; i++) {
-            sum += p.loss(w);
-        }
-        assertTrue(Double.isFinite(sum));
     }
 
     @Test
