@@ -24,21 +24,23 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * tanh, softmax cross-entropy, batch 32) cost by each method of the comparison, relative to one
  * plain {@code double} loss evaluation?
  *
- * <p>The methods that take a constant number of passes run at h ∈ {16, 128, 1024}; those that
+ * <p>The methods that take a constant number of passes run at h ∈ {16, 64, 256, 1024} (the
+ * widths of the PyTorch peer, {@code jmh/pytorch/mlp_gradient.py}); those that
  * take one pass per parameter or per chunk (forward mode, differences, complex step, Commons
  * Math's types) only at h = 16, in {@link MlpPerParameterBenchmark}, so that one slow method
  * cannot take the whole run. Every method is the comparison sweep's own {@link Evaluator}, so the two measure the
- * same code.
+ * same code. The forks have {@code --add-modules jdk.incubator.vector}, so the matrix kernels
+ * are the Vector API's ({@code DenseKernelBenchmark}); the values do not depend on it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"}) // the scalar tape at h = 1024 peaks near 8 GB while growing
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "--add-modules=jdk.incubator.vector"}) // the scalar tape at h = 1024 peaks near 8 GB while growing
 @State(Scope.Benchmark)
 public class MlpGradientBenchmark {
     /** Hidden width h. */
-    @Param({"16", "128", "1024"})
+    @Param({"16", "64", "256", "1024"})
     int width;
 
     private SweepProblem problem;

@@ -9,44 +9,23 @@ import org.dualtape.dual.Elementary;
  * value and timing ratios compare like with like. Matrices are row-major
  * {@code double[]} slices given by an offset; batches are rows.
  *
- * <h2>Matrix products: plain loops, measured against BLAS</h2>
+ * <h2>Matrix products</h2>
  * The three products of an affine layer (forward {@code x·Wᵀ}, the input's adjoint
- * {@code dy·W}, the weights' adjoint {@code dyᵀ·x}) are plain Java loops, blocked for registers
- * and cache: sixteen dot products at a time for the forward product (each summed in index order,
- * so every element equals a plain dot-product loop), two rows per pass of an {@code axpy} for the
- * adjoints. They were measured against {@code dev.ludovic.netlib:blas} 3.0.3
- * ({@code BLAS.getInstance().dgemm}, which on this machine is the pure-Java {@code Java11BLAS}:
- * no native BLAS is installed, and the Vector API needs {@code --add-modules}). Machine: 2-core
- * AMD EPYC (AVX2), loaded by other builds (load average 5 to 12), so each figure is the best of
- * 50 to 70 rounds and the ranges span repeated runs; batch 32, {@code h × h} weights:
- * <table>
- *   <caption>milliseconds per product (GFLOP/s)</caption>
- *   <tr><th>product</th><th>kernel</th><th>h = 256</th><th>h = 1024</th></tr>
- *   <tr><td>x·Wᵀ</td><td>dot-product loop, 1 accumulator</td><td>1.49 (2.8)</td><td>27.7 (2.4)</td></tr>
- *   <tr><td>x·Wᵀ</td><td>dot-product loop, 2 × 2 block</td><td>0.63 (6.6)</td><td>11.7 (5.7)</td></tr>
- *   <tr><td>x·Wᵀ</td><td><b>4 × 4 block (kept)</b></td><td>0.39 (10.8)</td><td>6.5 to 6.8 (9.9 to 10.3)</td></tr>
- *   <tr><td>x·Wᵀ</td><td>BLAS dgemm</td><td>0.39 to 0.41 (10.2 to 10.8)</td><td>6.7 to 8.5 (7.9 to 10.0)</td></tr>
- *   <tr><td>dy·W</td><td><b>axpy, 2 rows × 4 terms (kept)</b></td><td>0.47 to 0.57 (7.4 to 9.0)</td><td>8.5 to 10.5 (6.4 to 7.9)</td></tr>
- *   <tr><td>dy·W</td><td>BLAS dgemm</td><td>0.46 to 0.48 (8.7 to 9.2)</td><td>6.9 to 9.2 (7.3 to 9.7)</td></tr>
- *   <tr><td>dyᵀ·x</td><td><b>axpy, 2 rows × 4 terms (kept)</b></td><td>0.51 to 0.52 (8.0 to 8.3)</td><td>8.9 to 11.1 (6.1 to 7.6)</td></tr>
- *   <tr><td>dyᵀ·x</td><td>BLAS dgemm</td><td>0.49 to 0.68 (6.1 to 8.5)</td><td>8.5 to 10.7 (6.3 to 7.9)</td></tr>
- * </table>
- * The loops are kept: they match {@code Java11BLAS} within the noise for two of the three
- * products and trail it by up to about 20% for {@code dy·W} at {@code h = 1024}, while BLAS
- * allocates 0.2 to 0.75 MB of packing buffers per product (about 2 MB per MLP gradient, so the
- * reverse sweep and replay would no longer be allocation-free), and its summation order, so the
- * last bits, depends on which implementation {@code getInstance()} finds (native, Vector API or
- * Java). Plain Java cannot vectorize a dot product (it may not reorder a floating-point sum), so
- * every kernel here runs at scalar speed, about two multiply-adds per cycle at best. So the
- * {@code tape} module depends on Commons Math alone.
+ * {@code dy·W}, the weights' adjoint {@code dyᵀ·x}) compute every element as a plain
+ * dot-product loop does: summed from 0 in index order, without fused multiply-adds, then added.
+ * So the values do not depend on which implementation ran: register-blocked Vector API
+ * micro-kernels when the JVM was started with {@code --add-modules jdk.incubator.vector} (as the
+ * project's JMH forks are), register-blocked plain loops otherwise; see {@code Gemm} for the
+ * choice and {@code DenseKernelBenchmark} for their speeds. They allocate nothing after the
+ * first call on a thread (the Vector API kernels keep a per-thread packing buffer). An earlier
+ * measurement against {@code dev.ludovic.netlib:blas} found its pure-Java {@code dgemm} no faster
+ * than these loops, allocating packing buffers on every call and summing in an order that
+ * depends on the implementation it finds; no native BLAS binding is used.
  *
  * <h2>Other kernels</h2>
  * Sums run in index order. The losses and their derivatives are in {@link LossRules}.
  */
 final class Kernels {
-    /** Columns per tile in the backward products: a few rows of a tile fit in the L1 cache. */
-    private static final int TILE = 256;
-
     private Kernels() {
     }
 
@@ -93,54 +72,7 @@ final class Kernels {
      */
     public static void addProductTransposed(double[] x, int xOff, double[] w, int wOff, double[] y, int yOff,
                                             int batch, int in, int out) {
-        if (batch == 0 || in == 0 || out == 0) {
-            return;
-        }
-        int o = 0;
-        for (; o + 3 < out; o += 4) { // four rows of W stay in cache while every row of x passes
-            int w0 = wOff + o * in;
-            int r = 0;
-            for (; r + 3 < batch; r += 4) {
-                dot4x4(x, xOff + r * in, w, w0, y, yOff + r * out + o, in, out);
-            }
-            for (; r < batch; r++) {
-                for (int q = 0; q < 4; q++) {
-                    y[yOff + r * out + o + q] += dot(x, xOff + r * in, w, w0 + q * in, in);
-                }
-            }
-        }
-        for (; o < out; o++) {
-            for (int r = 0; r < batch; r++) {
-                y[yOff + r * out + o] += dot(x, xOff + r * in, w, wOff + o * in, in);
-            }
-        }
-    }
-
-    /** Sixteen dot products of four rows of x with four rows of W, each summed in index order. */
-    private static void dot4x4(double[] x, int x0, double[] w, int w0, double[] y, int y0, int in, int out) {
-        int x1 = x0 + in;
-        int x2 = x1 + in;
-        int x3 = x2 + in;
-        int w1 = w0 + in;
-        int w2 = w1 + in;
-        int w3 = w2 + in;
-        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-        for (int i = 0; i < in; i++) {
-            double a0 = x[x0 + i], a1 = x[x1 + i], a2 = x[x2 + i], a3 = x[x3 + i];
-            double c0 = w[w0 + i], c1 = w[w1 + i], c2 = w[w2 + i], c3 = w[w3 + i];
-            s00 += a0 * c0; s01 += a0 * c1; s02 += a0 * c2; s03 += a0 * c3;
-            s10 += a1 * c0; s11 += a1 * c1; s12 += a1 * c2; s13 += a1 * c3;
-            s20 += a2 * c0; s21 += a2 * c1; s22 += a2 * c2; s23 += a2 * c3;
-            s30 += a3 * c0; s31 += a3 * c1; s32 += a3 * c2; s33 += a3 * c3;
-        }
-        y[y0] += s00; y[y0 + 1] += s01; y[y0 + 2] += s02; y[y0 + 3] += s03;
-        y0 += out;
-        y[y0] += s10; y[y0 + 1] += s11; y[y0 + 2] += s12; y[y0 + 3] += s13;
-        y0 += out;
-        y[y0] += s20; y[y0 + 1] += s21; y[y0 + 2] += s22; y[y0 + 3] += s23;
-        y0 += out;
-        y[y0] += s30; y[y0 + 1] += s31; y[y0 + 2] += s32; y[y0 + 3] += s33;
+        Gemm.productTransposed(x, xOff, w, wOff, y, yOff, batch, in, out);
     }
 
     /**
@@ -158,51 +90,7 @@ final class Kernels {
      */
     public static void addProduct(double[] dy, int dyOff, double[] w, int wOff, double[] dx, int dxOff,
                                   int batch, int in, int out) {
-        if (batch == 0 || in == 0 || out == 0) {
-            return;
-        }
-        for (int t0 = 0; t0 < in; t0 += TILE) { // a tile of columns: its rows of dx stay in cache
-            int t1 = Math.min(in, t0 + TILE);
-            int o = 0;
-            for (; o + 3 < out; o += 4) {
-                int w0 = wOff + o * in;
-                int w1 = w0 + in;
-                int w2 = w1 + in;
-                int w3 = w2 + in;
-                int r = 0;
-                for (; r + 1 < batch; r += 2) { // two rows of dx share each load of W
-                    int g = dyOff + r * out + o;
-                    int h = g + out;
-                    double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
-                    double h0 = dy[h], h1 = dy[h + 1], h2 = dy[h + 2], h3 = dy[h + 3];
-                    int d0 = dxOff + r * in;
-                    int d1 = d0 + in;
-                    for (int k = t0; k < t1; k++) {
-                        double a0 = w[w0 + k], a1 = w[w1 + k], a2 = w[w2 + k], a3 = w[w3 + k];
-                        dx[d0 + k] += g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
-                        dx[d1 + k] += h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
-                    }
-                }
-                for (; r < batch; r++) {
-                    int g = dyOff + r * out + o;
-                    double g0 = dy[g], g1 = dy[g + 1], g2 = dy[g + 2], g3 = dy[g + 3];
-                    int d0 = dxOff + r * in;
-                    for (int k = t0; k < t1; k++) {
-                        dx[d0 + k] += g0 * w[w0 + k] + g1 * w[w1 + k] + g2 * w[w2 + k] + g3 * w[w3 + k];
-                    }
-                }
-            }
-            for (; o < out; o++) {
-                int w0 = wOff + o * in;
-                for (int r = 0; r < batch; r++) {
-                    double g0 = dy[dyOff + r * out + o];
-                    int d0 = dxOff + r * in;
-                    for (int k = t0; k < t1; k++) {
-                        dx[d0 + k] += g0 * w[w0 + k];
-                    }
-                }
-            }
-        }
+        Gemm.product(dy, dyOff, w, wOff, dx, dxOff, batch, in, out);
     }
 
     /**
@@ -220,51 +108,7 @@ final class Kernels {
      */
     public static void addTransposedProduct(double[] dy, int dyOff, double[] x, int xOff, double[] dw, int dwOff,
                                             int batch, int in, int out) {
-        if (batch == 0 || in == 0 || out == 0) {
-            return;
-        }
-        for (int t0 = 0; t0 < in; t0 += 2 * TILE) {
-            int t1 = Math.min(in, t0 + 2 * TILE);
-            int o = 0;
-            for (; o + 1 < out; o += 2) { // two rows of dW share each load of x
-                int e0 = dwOff + o * in;
-                int e1 = e0 + in;
-                int r = 0;
-                for (; r + 3 < batch; r += 4) {
-                    int g = dyOff + r * out + o;
-                    double g0 = dy[g], g1 = dy[g + out], g2 = dy[g + 2 * out], g3 = dy[g + 3 * out];
-                    double h0 = dy[g + 1], h1 = dy[g + out + 1], h2 = dy[g + 2 * out + 1], h3 = dy[g + 3 * out + 1];
-                    int x0 = xOff + r * in;
-                    int x1 = x0 + in;
-                    int x2 = x1 + in;
-                    int x3 = x2 + in;
-                    for (int k = t0; k < t1; k++) {
-                        double a0 = x[x0 + k], a1 = x[x1 + k], a2 = x[x2 + k], a3 = x[x3 + k];
-                        dw[e0 + k] += g0 * a0 + g1 * a1 + g2 * a2 + g3 * a3;
-                        dw[e1 + k] += h0 * a0 + h1 * a1 + h2 * a2 + h3 * a3;
-                    }
-                }
-                for (; r < batch; r++) {
-                    double g0 = dy[dyOff + r * out + o];
-                    double h0 = dy[dyOff + r * out + o + 1];
-                    int x0 = xOff + r * in;
-                    for (int k = t0; k < t1; k++) {
-                        dw[e0 + k] += g0 * x[x0 + k];
-                        dw[e1 + k] += h0 * x[x0 + k];
-                    }
-                }
-            }
-            for (; o < out; o++) {
-                int e0 = dwOff + o * in;
-                for (int r = 0; r < batch; r++) {
-                    double g0 = dy[dyOff + r * out + o];
-                    int x0 = xOff + r * in;
-                    for (int k = t0; k < t1; k++) {
-                        dw[e0 + k] += g0 * x[x0 + k];
-                    }
-                }
-            }
-        }
+        Gemm.transposedProduct(dy, dyOff, x, xOff, dw, dwOff, batch, in, out);
     }
 
     /**

@@ -48,4 +48,44 @@ public final class Plain {
     public static void apply(Elementary e, double[] x, int xOff, double[] y, int yOff, int n) {
         Kernels.apply(e, x, xOff, y, yOff, n);
     }
+
+    /**
+     * {@code dx += dy·W}, the affine layer's vector-Jacobian product with respect to its input as
+     * the vector tape's reverse sweep computes it: {@code dx[r][k] += Σ_o dy[r][o] W[o][k]}, the
+     * sum in index order from 0, then added.
+     *
+     * @param dy the output's adjoint, {@code batch × out}; not modified
+     * @param dyOff where {@code dy} starts
+     * @param w the weights, {@code out × in}; not modified
+     * @param wOff where {@code w} starts
+     * @param dx the input's adjoint, {@code batch × in}; modified (must not overlap the others)
+     * @param dxOff where {@code dx} starts
+     * @param batch the number of rows (the batch)
+     * @param in the input width
+     * @param out the output width
+     */
+    public static void addInputAdjoint(double[] dy, int dyOff, double[] w, int wOff, double[] dx, int dxOff,
+                                       int batch, int in, int out) {
+        Kernels.addProduct(dy, dyOff, w, wOff, dx, dxOff, batch, in, out);
+    }
+
+    /**
+     * {@code dW += dyᵀ·x}, the affine layer's vector-Jacobian product with respect to its weights
+     * as the vector tape's reverse sweep computes it: {@code dW[o][k] += Σ_r dy[r][o] x[r][k]},
+     * the sum in index order from 0, then added.
+     *
+     * @param dy the output's adjoint, {@code batch × out}; not modified
+     * @param dyOff where {@code dy} starts
+     * @param x the input, {@code batch × in}; not modified
+     * @param xOff where {@code x} starts
+     * @param dw the weights' adjoint, {@code out × in}; modified (must not overlap the others)
+     * @param dwOff where {@code dw} starts
+     * @param batch the number of rows (the batch)
+     * @param in the input width
+     * @param out the output width
+     */
+    public static void addWeightAdjoint(double[] dy, int dyOff, double[] x, int xOff, double[] dw, int dwOff,
+                                        int batch, int in, int out) {
+        Kernels.addTransposedProduct(dy, dyOff, x, xOff, dw, dwOff, batch, in, out);
+    }
 }

@@ -97,6 +97,21 @@ class IssueExamplesTest {
         assertEquals(Status.FAIL, exact.entries().get(1).status(), exact::table);
     }
 
+    /** An exact zero of the gradient: claimed and reference 0, its resolution absolute and stated so. */
+    @Test
+    void zeroEntriesHaveAnAbsoluteResolution() {
+        CheckReport r = GradientCheck.of(y -> y[0] * y[0] + 0 * y[1]).at(1.5, 2).claimed(3, 0).run();
+        assertTrue(r.passed(), r::table);
+        CheckReport.Entry zero = r.entries().get(1);
+        assertEquals(0, zero.reference());
+        assertTrue(zero.absolute(), zero::toString);
+        assertEquals(zero.tolerance() + zero.referenceError(), zero.resolution());
+        assertTrue(r.canResolve(1e-6), r::table);
+        assertFalse(r.entries().get(0).absolute());
+        // a claim of 1e-3 there is caught: the resolution is what it says
+        assertFalse(GradientCheck.of(y -> y[0] * y[0] + 0 * y[1]).at(1.5, 2).claimed(3, 1e-3).run().passed());
+    }
+
     /** At the kink of abs: a claim of 11.8 fails as values and as a function; 0.5 is a kink. */
     @Test
     void aClaimOutsideTheKinkFailsAsValuesAndAsAFunction() {

@@ -22,7 +22,7 @@ import org.dualtape.tape.VarMatrix;
  * {@code batch × outputs} elements, the problem over the batch only).
  *
  * <h2>Values</h2>
- * The vector nodes compute with the tape's plain-loop {@code org.dualtape.tape.Kernels}, and
+ * The vector nodes compute with the tape's {@code org.dualtape.tape.Kernels}, and
  * {@link MlpProblem#loss(double[])} is written with the same kernels in the same composition (its
  * generic loss performs the same operations sample by sample). So the recorded value, and the
  * replayed value at any parameters, is bitwise {@link MlpProblem#loss(double[])}.
