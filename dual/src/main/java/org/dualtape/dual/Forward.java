@@ -268,6 +268,122 @@ public final class Forward {
     }
 
     /**
+     * f(x) and J(x) of f: R^n → R^m from one set of passes (the values come from the first), in
+     * chunks of {@link ChunkPolicy#chunkSize(int)} tangents: no extra evaluation for the values.
+     *
+     * @param f the vector function; it must return the same number m of outputs on every pass
+     * @param x the point, not modified
+     * @return the m values, bitwise what plain {@code double} code computes, and J as {@code [m][n]}
+     */
+    public static ValueAndJacobian valueAndJacobian(Function<MultiDual[], MultiDual[]> f, double[] x) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        return valueAndJacobian(f, x, ChunkPolicy.chunkSize(x.length));
+    }
+
+    /**
+     * f(x) and J(x) of f: R^n → R^m from one set of passes, in chunks of {@code chunk} tangents.
+     *
+     * @param f the vector function; it must return the same number m of outputs on every pass
+     * @param x the point, not modified
+     * @param chunk the chunk width k, at least 1
+     * @return the m values, bitwise what plain {@code double} code computes, and J as {@code [m][n]}
+     */
+    public static ValueAndJacobian valueAndJacobian(Function<MultiDual[], MultiDual[]> f, double[] x, int chunk) {
+        return jacobianPasses(f, x, chunk, null, null);
+    }
+
+    /**
+     * The Jacobian J(x) of f: R^n → R^m into the caller's rows, in chunks of
+     * {@link ChunkPolicy#chunkSize(int)} tangents.
+     *
+     * @param f the vector function; it must return {@code jacobian.length} outputs on every pass
+     * @param x the point, not modified
+     * @param jacobian receives J as {@code [m][n]}; its rows are modified, the outer array is not
+     * @throws IllegalArgumentException if a row's length is not n (checked before f is called) or
+     *     f returns other than {@code jacobian.length} outputs (checked before a row is written)
+     * @see #valueAndJacobian(Function, double[], double[], double[][])
+     */
+    public static void jacobian(Function<MultiDual[], MultiDual[]> f, double[] x, double[][] jacobian) {
+        valueAndJacobian(f, x, null, jacobian);
+    }
+
+    /**
+     * f(x) and J(x) of f: R^n → R^m from one set of passes, into the caller's arrays, in chunks
+     * of {@link ChunkPolicy#chunkSize(int)} tangents.
+     *
+     * <h4>Allocation</h4>
+     * Nothing is allocated for the results. What remains is the dual side's: per call, the input
+     * buffer of n references and, for more than one pass, n constant inputs; per pass, its k seeded
+     * inputs; and within f, one {@link MultiDual} (an object and, unless it is a constant, an array
+     * of k tangents) per operation, plus the array f returns.
+     *
+     * <h4>Bad input</h4>
+     * Shapes are checked before anything is written: row lengths and {@code values.length} against
+     * n and {@code jacobian.length} before f is called, the number of outputs against
+     * {@code jacobian.length} after the first pass. If f throws, or changes its number of outputs
+     * on a later pass, the rows may hold the columns of the passes before.
+     *
+     * @param f the vector function; it must return {@code jacobian.length} outputs on every pass
+     * @param x the point, not modified
+     * @param values receives the m values, or null if they are not wanted; modified
+     * @param jacobian receives J as {@code [m][n]}; its rows are modified, the outer array is not
+     * @throws IllegalArgumentException if an array has the wrong shape, or f returns other than
+     *     {@code jacobian.length} outputs
+     */
+    public static void valueAndJacobian(Function<MultiDual[], MultiDual[]> f, double[] x, double[] values,
+            double[][] jacobian) {
+        Objects.requireNonNull(x, "x (the point) is null");
+        Objects.requireNonNull(jacobian, "jacobian (the rows to fill) is null");
+        if (values != null && values.length != jacobian.length) {
+            throw new IllegalArgumentException("values has length " + values.length + " but jacobian has "
+                    + jacobian.length + " rows: both need one entry per output");
+        }
+        for (int i = 0; i < jacobian.length; i++) {
+            if (jacobian[i] == null || jacobian[i].length != x.length) {
+                throw new IllegalArgumentException("jacobian row " + i + " is " + (jacobian[i] == null ? "null"
+                        : "of length " + jacobian[i].length) + " but x has length " + x.length
+                        + ": a row needs one entry per input");
+            }
+        }
+        jacobianPasses(f, x, ChunkPolicy.chunkSize(x.length), values, jacobian);
+    }
+
+    /**
+     * The passes of a Jacobian: into {@code into} (shape checked by the caller) or, if it is null,
+     * into rows allocated on the first pass, returned with the values.
+     */
+    private static ValueAndJacobian jacobianPasses(Function<MultiDual[], MultiDual[]> f, double[] x, int chunk,
+            double[] values, double[][] into) {
+        Chunks seeds = new Chunks(f, x, chunk);
+        double[][] jacobian = into;
+        double[] y0 = values;
+        for (int pass = 0; pass < seeds.passes; pass++) {
+            int tag = seeds.seed(pass);
+            MultiDual[] y = f.apply(seeds.inputs);
+            Objects.requireNonNull(y, "f returned null; it must return a MultiDual[]");
+            if (pass == 0 && jacobian == null) {
+                jacobian = new double[y.length][];
+                y0 = new double[y.length];
+            } else if (y.length != jacobian.length) {
+                throw new IllegalArgumentException("f returned " + y.length + " outputs on pass " + (pass + 1)
+                        + " but " + (pass == 0 ? "the jacobian given has " + jacobian.length + " rows"
+                        : jacobian.length + " on pass 1"));
+            }
+            for (int i = 0; i < y.length; i++) {
+                seeds.check(y[i], tag, i);
+            }
+            for (int i = 0; i < y.length; i++) {
+                if (pass == 0 && y0 != null) {
+                    y0[i] = y[i].value();
+                }
+                jacobian[i] = seeds.copyTangents(y[i], pass, jacobian[i]);
+            }
+            seeds.unseed(pass);
+        }
+        return into == null ? new ValueAndJacobian(y0, jacobian) : null;
+    }
+
+    /**
      * The Jacobian-vector product J(x)·v of f: R^n → R^m, from one pass on {@link Dual}s.
      *
      * @param f the vector function

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.dualtape.dual.ValueAndGradient;
+import org.dualtape.dual.ValueAndJacobian;
 
 /**
  * Reverse-mode automatic differentiation of functions written on {@link Var}: each call records
@@ -162,6 +163,105 @@ public final class Reverse {
             return jacobian;
         } finally {
             release(tape);
+        }
+    }
+
+    /**
+     * The values and the Jacobian of a vector function from one recording (then one reverse sweep
+     * per output): no extra evaluation for the values.
+     *
+     * @param f the function
+     * @param x the point; not modified
+     * @return the m values, bitwise what plain {@code double} code computes, and
+     *     {@code J[i][j] = ∂f_i/∂x_j} as {@code [m][n]}
+     */
+    public static ValueAndJacobian valueAndJacobian(Function<Var[], Var[]> f, double[] x) {
+        Objects.requireNonNull(f, "f");
+        Tape tape = acquire();
+        try {
+            Var[] y = outputs(tape, f.apply(tape.variables(x)));
+            double[] values = new double[y.length];
+            double[][] jacobian = new double[y.length][x.length];
+            sweepRows(tape, y, values, jacobian, x.length);
+            return new ValueAndJacobian(values, jacobian);
+        } finally {
+            release(tape);
+        }
+    }
+
+    /**
+     * The Jacobian of a vector function into the caller's rows: one recording, then one reverse
+     * sweep per output.
+     *
+     * @param f the function; it must return {@code jacobian.length} outputs
+     * @param x the point; not modified
+     * @param jacobian receives {@code [m][n]}; its rows are modified, the outer array is not
+     * @throws IllegalArgumentException if a row's length is not n, or f returns other than
+     *     {@code jacobian.length} outputs
+     * @see #valueAndJacobian(Function, double[], double[], double[][])
+     */
+    public static void jacobian(Function<Var[], Var[]> f, double[] x, double[][] jacobian) {
+        valueAndJacobian(f, x, null, jacobian);
+    }
+
+    /**
+     * The values and the Jacobian of a vector function from one recording, into the caller's
+     * arrays.
+     *
+     * <h4>Allocation</h4>
+     * Nothing for the results, and after the first calls on a thread nothing on the tape side (the
+     * thread's tape keeps its arrays). What remains: the array of n {@link Var} inputs, one
+     * {@code Var} (a small object naming an entry) per operation of f, the array f returns, and
+     * the m entry numbers of its outputs.
+     *
+     * <h4>Bad input</h4>
+     * Row lengths and {@code values.length} are checked before f is called, the number of outputs
+     * after recording and before anything is written.
+     *
+     * @param f the function; it must return {@code jacobian.length} outputs
+     * @param x the point; not modified
+     * @param values receives the m values, or null if they are not wanted; modified
+     * @param jacobian receives {@code [m][n]}; its rows are modified, the outer array is not
+     * @throws IllegalArgumentException if an array has the wrong shape, or f returns other than
+     *     {@code jacobian.length} outputs
+     */
+    public static void valueAndJacobian(Function<Var[], Var[]> f, double[] x, double[] values, double[][] jacobian) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(x, "x (the point) is null");
+        Objects.requireNonNull(jacobian, "jacobian (the rows to fill) is null");
+        if (values != null && values.length != jacobian.length) {
+            throw new IllegalArgumentException("values has length " + values.length + " but jacobian has "
+                + jacobian.length + " rows: both need one entry per output");
+        }
+        for (int r = 0; r < jacobian.length; r++) {
+            if (jacobian[r] == null || jacobian[r].length != x.length) {
+                throw new IllegalArgumentException("jacobian row " + r + " is " + (jacobian[r] == null ? "null"
+                    : "of length " + jacobian[r].length) + " but x has length " + x.length
+                    + ": a row needs one entry per input");
+            }
+        }
+        Tape tape = acquire();
+        try {
+            Var[] y = outputs(tape, f.apply(tape.variables(x)));
+            if (y.length != jacobian.length) {
+                throw new IllegalArgumentException("the function returned " + y.length + " outputs but jacobian has "
+                    + jacobian.length + " rows");
+            }
+            sweepRows(tape, y, values, jacobian, x.length);
+        } finally {
+            release(tape);
+        }
+    }
+
+    /** Reads the values of {@code y} (if {@code values} is not null) and one reverse sweep per row. */
+    private static void sweepRows(Tape tape, Var[] y, double[] values, double[][] jacobian, int n) {
+        int[] out = Var.indices(tape, y);
+        for (int r = 0; r < y.length; r++) {
+            if (values != null) {
+                values[r] = tape.value[out[r]];
+            }
+            tape.reverse(out, r, r + 1, null, n); // entries below n are the inputs
+            System.arraycopy(tape.adjoint, 0, jacobian[r], 0, n);
         }
     }
 
